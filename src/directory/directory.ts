@@ -1,0 +1,105 @@
+/**
+ * The directory port: everything passdesk asks of OpenLDAP or Active Directory.
+ * Adapters: `openldap-directory.ts`, `ad-directory.ts`. Journeys only see this file.
+ */
+
+/** One directory account (a person may have several: staff and student, linked). */
+export interface Account {
+  /** Distinguished name: the identity used for every write. */
+  dn: string;
+  /** Login name: `uid` on OpenLDAP, `sAMAccountName` on AD. */
+  username: string;
+  /** Full name, for display and for the "no name parts in the password" rule. */
+  displayName: string;
+  /** Name parts (given name, surname, ...) the new password must not contain. */
+  nameParts: string[];
+  /** The account's mail address (`LDAP_MAIL_ATTR`). */
+  mail: string;
+  /** Registered phone (`LDAP_PHONE_ATTR`) exactly as stored, or undefined when none is set. */
+  phone?: string;
+  /** Value of `LDAP_LINK_ATTR`, which joins one person's accounts; undefined when unset or not configured. */
+  linkValue?: string;
+  /** The account cannot log in (OpenLDAP: `pwdAccountLockedTime` = 000001010000Z; AD: userAccountControl bit 2). */
+  disabled: boolean;
+  /** Locked out after failed logins (temporary); the bot never writes lockout attributes. */
+  locked: boolean;
+  /** The password must be changed at next login. */
+  mustChange: boolean;
+  /** When the current password expires; null when the directory sets no expiry. */
+  passwordExpiresAt: Date | null;
+}
+
+/** Why the directory refused a password (mapped to policy messages in the user's language). */
+export type DirectoryPolicyReason =
+  | 'too-short'
+  | 'complexity'
+  | 'in-history'
+  | 'too-young'
+  | 'other';
+
+export type DirectoryFailure =
+  /** Cannot reach the server, TLS failed, or the service account cannot bind. */
+  | 'unavailable'
+  /** The server's own password policy refused the new password (see `policyReasons`). */
+  | 'policy'
+  /** A password check by bind failed (wrong password, or the account cannot bind). */
+  | 'invalid-credentials'
+  | 'account-disabled'
+  | 'account-locked'
+  | 'password-expired'
+  | 'must-change'
+  | 'not-found'
+  /** The service account lacks the right to do this. */
+  | 'insufficient-rights'
+  | 'other';
+
+/** The only error type adapters throw. Its message never contains a password. */
+export class DirectoryError extends Error {
+  constructor(
+    readonly failure: DirectoryFailure,
+    message: string,
+    readonly policyReasons: DirectoryPolicyReason[] = [],
+  ) {
+    super(message);
+    this.name = 'DirectoryError';
+  }
+}
+
+/** The directory's own password rules, read at start, shown to users before the server refuses. */
+export interface DirectoryPasswordSettings {
+  minLength?: number;
+  complexity?: boolean;
+  historyLength?: number;
+}
+
+export interface Directory {
+  /**
+   * Accounts whose mail attribute equals `mail` (case-insensitive), together with every account
+   * that shares their link value. Returned once each, the directly matched ones first.
+   */
+  findAccountsByMail(mail: string): Promise<Account[]>;
+
+  /** Accounts whose username (uid / sAMAccountName / userPrincipalName) equals `username`, plus linked ones. */
+  findAccountsByUsername(username: string): Promise<Account[]>;
+
+  /** Re-reads one account by DN; undefined when it no longer exists. */
+  getAccount(dn: string): Promise<Account | undefined>;
+
+  /** Administrative reset by the service account (OpenLDAP: RFC 3062; AD: unicodePwd). Not "must change". */
+  resetPassword(dn: string, newPassword: string): Promise<void>;
+
+  /** A person's own change: proves the old password and sets the new one in one operation. */
+  changePassword(dn: string, oldPassword: string, newPassword: string): Promise<void>;
+
+  /** Help desk: set a temporary password that must be changed at the next login. */
+  setTemporaryPassword(dn: string, temporaryPassword: string): Promise<void>;
+
+  /** True when `password` binds as `dn`; false for wrong credentials. Throws DirectoryError for anything else. */
+  verifyPassword(dn: string, password: string): Promise<boolean>;
+
+  /** The server's own password settings, where it publishes them (AD domain object). */
+  passwordSettings(): Promise<DirectoryPasswordSettings>;
+
+  /** Closes pooled connections. */
+  close(): Promise<void>;
+}
