@@ -1,0 +1,37 @@
+/**
+ * What every throwaway directory server used by the tests offers, whatever its flavour
+ * (`slapd.ts` for OpenLDAP, `samba.ts` for Active Directory), so end-to-end suites can run
+ * once per flavour with the same people.
+ */
+
+export interface TestAccountSpec {
+  /** uid on OpenLDAP, sAMAccountName on AD; make it unique per test on a shared server. */
+  username: string;
+  mail: string;
+  password: string;
+  givenName: string;
+  sn: string;
+  /** Registered phone (stored in the phone attribute, `mobile` by default), e.g. '+48600100200'. */
+  phone?: string;
+  /** Link value (employeeNumber on OpenLDAP, employeeID on AD) joining one person's accounts. */
+  linkValue?: string;
+  /** Created disabled (OpenLDAP: pwdAccountLockedTime 000001010000Z; AD: ACCOUNTDISABLE). */
+  disabled?: boolean;
+}
+
+export interface TestDirectoryServer {
+  flavor: 'openldap' | 'ad';
+  /**
+   * Environment for passdesk's configuration contract: LDAP_URL (ldaps://127.0.0.1:...),
+   * LDAP_CA_FILE, LDAP_BIND_DN, LDAP_BIND_PASSWORD (a service account, not the root DN),
+   * LDAP_BASE_DN, LDAP_FLAVOR, LDAP_LINK_ATTR, LDAP_PHONE_ATTR, LDAP_MAIL_ATTR.
+   */
+  env: Record<string, string>;
+  /** The StartTLS URL (ldap://127.0.0.1:...) of the same server. */
+  startTlsUrl: string;
+  /** Creates the account and returns its DN. */
+  addAccount(spec: TestAccountSpec): Promise<string>;
+  /** True when `password` binds as `dn` (checked with the server's own tools or ldapts as that user). */
+  canBind(dn: string, password: string): Promise<boolean>;
+  stop(): Promise<void>;
+}
