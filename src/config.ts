@@ -1,0 +1,246 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { DEFAULT_SPECIAL_CHARACTERS } from './policy/default-policy';
+
+/**
+ * The whole environment in one zod schema. `loadConfig` fails fast with one message naming
+ * every problem; a message names variables, never their values (several are secrets).
+ */
+
+const LOCALES = ['en', 'it', 'pl'] as const;
+
+const flag = (fallback: boolean) => z.stringbool().default(fallback);
+const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const httpUrl = z.url({ protocol: /^https?$/ });
+/** `a | b | c`; the word `none` means an empty list. */
+const notesList = z
+  .string()
+  .transform((text) => (text.trim() === 'none' ? [] : text.split('|').map((item) => item.trim()).filter(Boolean)));
+
+const environmentSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-...)'),
+    SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-...)').optional(),
+    SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+    SLACK_API_URL: httpUrl.optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+
+    LDAP_URL: z.url({ protocol: /^ldaps?$/, error: 'must be an ldaps:// or ldap:// URL' }),
+    LDAP_CA_FILE: z
+      .string()
+      .refine((path) => existsSync(path), 'file not found')
+      .optional(),
+    LDAP_INSECURE: flag(false),
+    LDAP_BIND_DN: z.string().min(1),
+    LDAP_BIND_PASSWORD: z.string().min(1),
+    LDAP_BASE_DN: z.string().min(1),
+    LDAP_FLAVOR: z.enum(['openldap', 'ad']).default('openldap'),
+    LDAP_MAIL_ATTR: z.string().min(1).default('mail'),
+    LDAP_PHONE_ATTR: z.string().min(1).default('mobile'),
+    LDAP_LINK_ATTR: z.string().min(1).optional(),
+    LDAP_MATCH_PROXY_ADDRESSES: flag(false),
+    LDAP_PPOLICY_DN: z.string().min(1).optional(),
+    LDAP_TIMEOUT_MS: positive(10_000),
+
+    TWILIO_ACCOUNT_SID: z.string().startsWith('AC', 'must be an account SID (AC...)'),
+    TWILIO_AUTH_TOKEN: z.string().min(1),
+    TWILIO_FROM: z.string().min(1),
+    TWILIO_API_URL: httpUrl.optional(),
+
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }),
+    MAIL_FROM: z.string().min(3),
+
+    DATABASE_URL: z.string().min(1).optional(),
+    DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    HELPDESK_CONTACT: z.string().min(1).default('the IT help desk'),
+    SUCCESS_NOTES: notesList.optional(),
+    SUCCESS_NOTES_EN: notesList.optional(),
+    SUCCESS_NOTES_IT: notesList.optional(),
+    SUCCESS_NOTES_PL: notesList.optional(),
+
+    RESET_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(10, 'may not exceed 10').default(10),
+    RESET_CODE_MAX_ATTEMPTS: positive(5),
+    RESET_CODE_RESEND_SECONDS: count(60),
+    RESET_IDENTITY_MAX_ATTEMPTS: positive(3),
+    RESET_ARITHMETIC_CHALLENGE: flag(true),
+    RESET_FLOW_TTL_MINUTES: positive(30),
+
+    LIMIT_FLOWS_PER_DAY: positive(5),
+    LIMIT_SMS_PER_HOUR: positive(3),
+    LIMIT_WRONG_ANSWERS_PER_HOUR: positive(10),
+
+    POLICY_MIN_LENGTH: positive(12),
+    POLICY_REQUIRE_UPPERCASE: flag(true),
+    POLICY_REQUIRE_LOWERCASE: flag(true),
+    POLICY_REQUIRE_DIGIT: flag(true),
+    POLICY_SPECIAL_CHARACTERS: z.string().default(DEFAULT_SPECIAL_CHARACTERS),
+    POLICY_FORBID_PERSONAL_INFO: flag(true),
+    POLICY_MIN_STRENGTH: z.coerce.number().int().min(0).max(4).default(3),
+    POLICY_BLOCKED_WORDS: z.string().default(''),
+  })
+  .superRefine((env, issues) => {
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+    if (env.LDAP_URL.startsWith('ldap://') && env.LDAP_INSECURE && env.LDAP_FLAVOR === 'ad') {
+      issues.addIssue({
+        code: 'custom',
+        path: ['LDAP_INSECURE'],
+        message: 'Active Directory refuses password writes without TLS; use ldaps:// or StartTLS',
+      });
+    }
+  });
+
+export type Locale = (typeof LOCALES)[number];
+export const SUPPORTED_LOCALES: readonly Locale[] = LOCALES;
+
+type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  slack: {
+    botToken: string;
+    /** Set: Socket Mode. Unset: HTTP on `port`. */
+    appToken?: string;
+    signingSecret?: string;
+    apiUrl?: string;
+    port: number;
+  };
+  ldap: {
+    url: string;
+    caFile?: string;
+    insecure: boolean;
+    bindDn: string;
+    bindPassword: string;
+    baseDn: string;
+    flavor: 'openldap' | 'ad';
+    mailAttr: string;
+    phoneAttr: string;
+    linkAttr?: string;
+    matchProxyAddresses: boolean;
+    ppolicyDn?: string;
+    timeoutMs: number;
+  };
+  twilio: { accountSid: string; authToken: string; from: string; apiUrl?: string };
+  mail: { smtpUrl: string; from: string };
+  databaseUrl?: string;
+  defaultLocale: Locale;
+  logLevel: Environment['LOG_LEVEL'];
+  helpdeskContact: string;
+  /** Notes shown after a successful change, per locale; undefined: the built-in notes. */
+  successNotes: Partial<Record<Locale, string[]>>;
+  reset: {
+    codeTtlMinutes: number;
+    codeMaxAttempts: number;
+    codeResendSeconds: number;
+    identityMaxAttempts: number;
+    arithmeticChallenge: boolean;
+    flowTtlMinutes: number;
+  };
+  limits: { flowsPerDay: number; smsPerHour: number; wrongAnswersPerHour: number };
+  policy: {
+    minLength: number;
+    requireUppercase: boolean;
+    requireLowercase: boolean;
+    requireDigit: boolean;
+    specialCharacters: string;
+    forbidPersonalInfo: boolean;
+    minStrength: number;
+    blockedWords: string[];
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`passdesk cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment. Empty values count as unset, as in most `.env` files. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  return toConfig(parsed.data);
+}
+
+function toConfig(env: Environment): Config {
+  const sharedNotes = env.SUCCESS_NOTES;
+  const notes = (own: string[] | undefined) => own ?? sharedNotes;
+  return {
+    slack: {
+      botToken: env.SLACK_BOT_TOKEN,
+      appToken: env.SLACK_APP_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      apiUrl: env.SLACK_API_URL,
+      port: env.PORT,
+    },
+    ldap: {
+      url: env.LDAP_URL,
+      caFile: env.LDAP_CA_FILE,
+      insecure: env.LDAP_INSECURE,
+      bindDn: env.LDAP_BIND_DN,
+      bindPassword: env.LDAP_BIND_PASSWORD,
+      baseDn: env.LDAP_BASE_DN,
+      flavor: env.LDAP_FLAVOR,
+      mailAttr: env.LDAP_MAIL_ATTR,
+      phoneAttr: env.LDAP_PHONE_ATTR,
+      linkAttr: env.LDAP_LINK_ATTR,
+      matchProxyAddresses: env.LDAP_MATCH_PROXY_ADDRESSES,
+      ppolicyDn: env.LDAP_PPOLICY_DN,
+      timeoutMs: env.LDAP_TIMEOUT_MS,
+    },
+    twilio: {
+      accountSid: env.TWILIO_ACCOUNT_SID,
+      authToken: env.TWILIO_AUTH_TOKEN,
+      from: env.TWILIO_FROM,
+      apiUrl: env.TWILIO_API_URL,
+    },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    databaseUrl: env.DATABASE_URL,
+    defaultLocale: env.DEFAULT_LOCALE,
+    logLevel: env.LOG_LEVEL,
+    helpdeskContact: env.HELPDESK_CONTACT,
+    successNotes: {
+      en: notes(env.SUCCESS_NOTES_EN),
+      it: notes(env.SUCCESS_NOTES_IT),
+      pl: notes(env.SUCCESS_NOTES_PL),
+    },
+    reset: {
+      codeTtlMinutes: env.RESET_CODE_TTL_MINUTES,
+      codeMaxAttempts: env.RESET_CODE_MAX_ATTEMPTS,
+      codeResendSeconds: env.RESET_CODE_RESEND_SECONDS,
+      identityMaxAttempts: env.RESET_IDENTITY_MAX_ATTEMPTS,
+      arithmeticChallenge: env.RESET_ARITHMETIC_CHALLENGE,
+      flowTtlMinutes: env.RESET_FLOW_TTL_MINUTES,
+    },
+    limits: {
+      flowsPerDay: env.LIMIT_FLOWS_PER_DAY,
+      smsPerHour: env.LIMIT_SMS_PER_HOUR,
+      wrongAnswersPerHour: env.LIMIT_WRONG_ANSWERS_PER_HOUR,
+    },
+    policy: {
+      minLength: env.POLICY_MIN_LENGTH,
+      requireUppercase: env.POLICY_REQUIRE_UPPERCASE,
+      requireLowercase: env.POLICY_REQUIRE_LOWERCASE,
+      requireDigit: env.POLICY_REQUIRE_DIGIT,
+      specialCharacters: env.POLICY_SPECIAL_CHARACTERS,
+      forbidPersonalInfo: env.POLICY_FORBID_PERSONAL_INFO,
+      minStrength: env.POLICY_MIN_STRENGTH,
+      blockedWords: env.POLICY_BLOCKED_WORDS.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean),
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { createHmac } from 'node:crypto';
+import type { AuditTrail } from '../../audit/audit-trail';
+import type { Clock } from '../../clock/clock';
+import { type Account, type Directory, DirectoryError } from '../../directory/directory';
+import type { Logger } from '../../log/logger';
+import type { PasswordChangedNotice } from '../../notification/password-changed-notifier';
+import type { FlowRepository, LoadedFlow } from './flow-repository';
+import type { FlowRef, PasswordRules, ResetOutcome } from './password-reset-journey';
+import type { EndReason, NewPasswordScreen } from './reset-screen';
+import type { FlowAccount, ResetState } from './reset-state';
+
+export interface ChangeAccountsDeps {
+  directory: Directory;
+  flows: FlowRepository;
+  policy: PasswordRules;
+  audit: AuditTrail;
+  notifier: { notify(notice: PasswordChangedNotice): Promise<void> };
+  clock: Clock;
+  logger: Logger;
+  secretKey: string;
+  end(reason: EndReason): Promise<ResetOutcome>;
+}
+
+/** How long one submission holds the flow while it writes to the directory. */
+const CHANGE_LEASE_MS = 60_000;
+
+/**
+ * The last step: checks the new password against every account first (reachable, enabled,
+ * policy), then changes each. If one fails after another succeeded, the person is told exactly
+ * which changed, and submitting the same password again finishes the rest.
+ */
+export async function changeAccounts(
+  deps: ChangeAccountsDeps,
+  flow: LoadedFlow,
+  ref: FlowRef,
+  requestId: string,
+  typed: { password: string; confirmation: string },
+  newPasswordScreen: (state: ResetState) => NewPasswordScreen,
+): Promise<ResetOutcome> {
+  const { state } = flow;
+  const show = (error: NewPasswordScreen['error'], partial = partialOf(state)): ResetOutcome => ({
+    locale: state.locale,
+    screen: { ...newPasswordScreen(state), error, partial },
+  });
+
+  const { password } = typed;
+  if (password !== typed.confirmation) return show({ kind: 'mismatch' });
+  if (state.passwordFingerprint && fingerprint(deps.secretKey, state.flowId, password) !== state.passwordFingerprint) {
+    return show({ kind: 'not-same-as-before' });
+  }
+  const now = deps.clock.now().getTime();
+  if (state.changingUntil !== null && state.changingUntil > now) {
+    return { locale: state.locale, screen: { step: 'ended', reason: 'already-in-progress' } };
+  }
+
+  let current: (Account | undefined)[];
+  try {
+    current = await Promise.all(state.accounts.map((account) => deps.directory.getAccount(account.dn)));
+  } catch (error) {
+    logFailure(deps.logger, error, requestId);
+    return show({ kind: 'directory-unavailable' });
+  }
+  const found = current.filter((account): account is Account => account !== undefined);
+  const verdict = deps.policy.check(password, {
+    usernames: found.map((a) => a.username),
+    nameParts: found.flatMap((a) => a.nameParts),
+  });
+  if (!verdict.ok) return show({ kind: 'unmet', rules: verdict.unmet });
+
+  let version = flow.version;
+  const persist = async (next: ResetState): Promise<boolean> => {
+    const saved = await deps.flows.save(ref, version, next);
+    if (saved) version += 1;
+    return saved;
+  };
+  if (!(await persist({ ...state, changingUntil: now + CHANGE_LEASE_MS }))) {
+    return { locale: state.locale, screen: { step: 'ended', reason: 'already-in-progress' } };
+  }
+
+  const changed = [...state.changedDns];
+  const failed: FlowAccount[] = [];
+  const actor = `slack:${state.teamId}:${state.userId}`;
+  for (const [index, account] of state.accounts.entries()) {
+    if (changed.includes(account.dn)) continue;
+    const live = current[index];
+    try {
+      if (!live || live.disabled) throw new DirectoryError(live ? 'account-disabled' : 'not-found', 'account not changeable');
+      await deps.directory.resetPassword(account.dn, password);
+      changed.push(account.dn);
+      await persist({ ...state, changedDns: changed, changingUntil: now + CHANGE_LEASE_MS });
+      await deps.audit.record({ actor, action: 'password-reset.password-changed', subject: account.dn,
+        result: 'ok', requestId });
+    } catch (error) {
+      logFailure(deps.logger, error, requestId);
+      const failure = error instanceof DirectoryError ? error.failure : 'unexpected';
+      await deps.audit.record({ actor, action: 'password-reset.password-changed', subject: account.dn,
+        result: 'failed', detail: { failure }, requestId });
+      if (changed.length === 0) {
+        // Nothing changed yet: the person can choose another password or try again later.
+        await persist({ ...state, changingUntil: null });
+        if (error instanceof DirectoryError && error.failure === 'policy') {
+          return show({ kind: 'directory-refused', reasons: error.policyReasons });
+        }
+        return show({ kind: 'directory-unavailable' });
+      }
+      failed.push(account);
+    }
+  }
+
+  if (failed.length > 0) {
+    const partialState: ResetState = {
+      ...state,
+      changedDns: changed,
+      passwordFingerprint: fingerprint(deps.secretKey, state.flowId, password),
+      changingUntil: null,
+    };
+    await persist(partialState);
+    return show(undefined, partialOf(partialState));
+  }
+
+  const done: ResetState = { ...state, step: 'done', changedDns: changed, passwordFingerprint: null, changingUntil: null };
+  await persist(done);
+  await deps.audit.record({ actor, action: 'password-reset.completed', subject: state.phoneAccountDn,
+    result: 'ok', detail: { accounts: changed.length }, requestId });
+  await deps.notifier.notify({
+    slackUserId: state.userId,
+    mails: state.accounts.map((a) => a.mail).filter(Boolean),
+    accounts: state.accounts.map((a) => a.username),
+    locale: state.locale,
+    at: deps.clock.now(),
+  });
+  return { locale: state.locale, screen: { step: 'done', changed: state.accounts.map((a) => a.username) } };
+}
+
+function partialOf(state: ResetState): NewPasswordScreen['partial'] {
+  if (state.changedDns.length === 0) return undefined;
+  const name = (dn: string) => state.accounts.find((a) => a.dn === dn)?.username ?? dn;
+  return {
+    changed: state.changedDns.map(name),
+    failed: state.accounts.filter((a) => !state.changedDns.includes(a.dn)).map((a) => a.username),
+  };
+}
+
+/** Keyed hash of a password already set on some accounts, kept only until the flow expires. */
+function fingerprint(key: string, flowId: string, password: string): string {
+  return createHmac('sha256', key).update(`password:${flowId}:${password}`).digest('hex');
+}
+
+function logFailure(logger: Logger, error: unknown, requestId: string): void {
+  const failure = error instanceof DirectoryError ? error.failure : 'unexpected';
+  logger.error({ requestId, failure, err: error instanceof Error ? error.message : 'unknown' }, 'directory write failed');
+}

@@ -1,0 +1,69 @@
+import type { DirectoryPolicyReason } from '../../directory/directory';
+import type { PolicyRule } from '../../policy/policy';
+
+/**
+ * What the person should see next, as plain data. The Slack edge renders it; the journey
+ * never knows about blocks or views.
+ */
+export type ResetScreen =
+  | IdentityScreen
+  | CodeScreen
+  | NewPasswordScreen
+  | DoneScreen
+  | EndedScreen;
+
+export interface IdentityScreen {
+  step: 'identity';
+  accounts: string[];
+  skipped: string[];
+  /** The arithmetic question, or null when the challenge is off. */
+  challenge: string | null;
+  errors?: { phoneDigits?: 'format' | 'wrong'; challenge?: 'wrong' };
+}
+
+export interface CodeScreen {
+  step: 'code';
+  maskedPhone: string;
+  minutes: number;
+  notice?: { kind: 'resent' } | { kind: 'cooldown'; seconds: number };
+  error?: { kind: 'format' } | { kind: 'wrong'; attemptsLeft: number };
+}
+
+export interface NewPasswordScreen {
+  step: 'new-password';
+  accounts: string[];
+  rules: PolicyRule[];
+  error?:
+    | { kind: 'mismatch' }
+    | { kind: 'unmet'; rules: PolicyRule[] }
+    | { kind: 'directory-refused'; reasons: DirectoryPolicyReason[] }
+    | { kind: 'not-same-as-before' }
+    | { kind: 'directory-unavailable' };
+  /** After a partial failure: what changed and what did not. */
+  partial?: { changed: string[]; failed: string[] };
+}
+
+export interface DoneScreen {
+  step: 'done';
+  changed: string[];
+}
+
+export type EndReason =
+  | 'no-verified-email'
+  | 'no-account'
+  | 'no-phone'
+  | 'account-disabled'
+  | 'rate-limited'
+  | 'directory-unavailable'
+  | 'sms-failed'
+  | 'code-expired'
+  | 'too-many-code-attempts'
+  | 'too-many-identity-attempts'
+  | 'flow-expired'
+  | 'already-in-progress'
+  | 'unexpected';
+
+export interface EndedScreen {
+  step: 'ended';
+  reason: EndReason;
+}

@@ -1,0 +1,47 @@
+import type { Locale } from '../../config';
+
+/** One account the flow will change, as remembered between steps (no phone, no secret). */
+export interface FlowAccount {
+  dn: string;
+  username: string;
+  mail: string;
+}
+
+export type ResetStep = 'identity' | 'code' | 'new-password' | 'done' | 'ended';
+
+/**
+ * What the server remembers of one `/password` flow, keyed by team, user and view. Nothing
+ * here is taken from Slack's `private_metadata`, and nothing here is a secret in clear.
+ */
+export interface ResetState {
+  flowId: string;
+  teamId: string;
+  userId: string;
+  locale: Locale;
+  step: ResetStep;
+  /** Epoch ms after which the flow is gone. */
+  expiresAt: number;
+  accounts: FlowAccount[];
+  /** Usernames of the person's disabled accounts: listed as not changed. */
+  skipped: string[];
+  /** The account whose registered phone receives the code; the phone itself is re-read, not stored. */
+  phoneAccountDn: string;
+  /** Expected result of the arithmetic question; null when the challenge is off. */
+  challengeQuestion: string | null;
+  challengeAnswer: number | null;
+  identityFailures: number;
+  /** Keyed hash of the live code; null once used or before one was sent. */
+  codeHash: string | null;
+  codeSentAt: number | null;
+  codeExpiresAt: number | null;
+  /** Never reset by a resend. */
+  codeFailures: number;
+  /** Masked phone, for the code screen. */
+  maskedPhone: string | null;
+  /** DNs already changed, so a retry after a partial failure finishes only the rest. */
+  changedDns: string[];
+  /** After a partial change: keyed hash of the password set, so the retry uses the same one. */
+  passwordFingerprint: string | null;
+  /** While a change runs: epoch ms until which other submissions are turned away. */
+  changingUntil: number | null;
+}

@@ -1,0 +1,51 @@
+import type { Locale } from '../config';
+import { messagesFor } from '../i18n';
+import type { Logger } from '../log/logger';
+import type { Mailer } from '../mail/mailer';
+import type { DirectMessenger } from './direct-messenger';
+
+export interface PasswordChangedNotice {
+  slackUserId: string;
+  /** The mail addresses of the changed accounts. */
+  mails: string[];
+  /** Usernames of the changed accounts. */
+  accounts: string[];
+  locale: Locale;
+  at: Date;
+}
+
+/**
+ * Tells a person, by Slack DM and by mail, that their password changed, so a change they did
+ * not make does not go unnoticed. Best effort: the change is done, a failed notice is logged.
+ * No secret is ever part of the notice.
+ */
+export class PasswordChangedNotifier {
+  constructor(
+    private readonly messenger: DirectMessenger,
+    private readonly mailer: Mailer,
+    private readonly helpdeskContact: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async notify(notice: PasswordChangedNotice): Promise<void> {
+    const words = messagesFor(notice.locale).changedNotice;
+    const when = notice.at.toISOString().replace('T', ' ').slice(0, 16);
+    const text = words.text(notice.accounts.join(', '), when, this.helpdeskContact);
+    const deliveries = [
+      this.messenger.sendDirectMessage(notice.slackUserId, text),
+      ...[...new Set(notice.mails.map((m) => m.toLowerCase()))].map((to) =>
+        this.mailer.send({ to, subject: words.subject, text }),
+      ),
+    ];
+    const results = await Promise.allSettled(deliveries);
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        this.logger.warn({ err: errorSummary(result.reason) }, 'password-changed notice not delivered');
+      }
+    }
+  }
+}
+
+function errorSummary(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+}

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type { DestinationStream } from 'pino';
+import { AuditTrail } from './audit/audit-trail';
+import { type Clock, systemClock } from './clock/clock';
+import type { Config } from './config';
+import { createDirectory } from './directory/create-directory';
+import { FlowRepository } from './flows/password-reset/flow-repository';
+import { PasswordResetJourney } from './flows/password-reset/password-reset-journey';
+import { createLogger, type Logger } from './log/logger';
+import { SmtpMailer } from './mail/smtp-mailer';
+import { PasswordChangedNotifier } from './notification/password-changed-notifier';
+import { policyFromConfig } from './policy/policy-from-config';
+import { Limiter } from './regulation/limiter';
+import { TwilioSmsSender } from './sms/twilio-sms-sender';
+import { createSlackApp } from './slack/app';
+import { registerListeners } from './slack/listeners';
+import { presentReset } from './slack/present-reset';
+import { SlackDirectMessenger } from './slack/slack-direct-messenger';
+import { openStore } from './store/open-store';
+
+export interface PassdeskOptions {
+  /** Where JSON log lines go (default stdout). */
+  logDestination?: DestinationStream;
+  /** Time for rules that depend on it (code expiry, limits); tests pass a fake. */
+  clock?: Clock;
+}
+
+export interface RunningPassdesk {
+  /** The HTTP port in HTTP mode. */
+  port?: number;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/** The composition root: builds every part from the configuration and starts the bot. */
+export async function startPassdesk(config: Config, options: PassdeskOptions = {}): Promise<RunningPassdesk> {
+  const clock = options.clock ?? systemClock;
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const store = openStore(config.databaseUrl);
+  const secretKey = await store.secret('flow-hmac-key', () => randomBytes(32).toString('hex'));
+  const directory = createDirectory(config.ldap, clock);
+  const directorySettings = await directory.passwordSettings().catch((error: unknown) => {
+    logger.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'could not read the directory password settings');
+    return {};
+  });
+  const mailer = new SmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from });
+  const { app, httpReceiver } = createSlackApp(config.slack, logger);
+  const audit = new AuditTrail(store, logger, clock);
+
+  const journey = new PasswordResetJourney({
+    directory,
+    flows: new FlowRepository(store),
+    sms: new TwilioSmsSender(config.twilio),
+    policy: policyFromConfig(config.policy, directorySettings),
+    limiter: new Limiter(store, config.limits, clock),
+    audit,
+    notifier: new PasswordChangedNotifier(new SlackDirectMessenger(app.client), mailer, config.helpdeskContact, logger),
+    clock,
+    logger,
+    settings: config.reset,
+    secretKey,
+  });
+  registerListeners(app, {
+    journey,
+    present: (outcome) => presentReset(config, outcome),
+    messenger: new SlackDirectMessenger(app.client),
+    defaultLocale: config.defaultLocale,
+    logger,
+  });
+  app.error(async (error) => {
+    logger.error({ err: `${error.name}: ${error.message}` }, 'unhandled Slack listener error');
+  });
+
+  await app.init();
+  await app.start();
+  const port = httpReceiver?.address();
+  logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, directory: config.ldap.flavor }, 'passdesk started');
+
+  return {
+    port,
+    logger,
+    async stop() {
+      await app.stop();
+      await Promise.allSettled([directory.close(), mailer.close()]);
+      await store.close();
+      logger.info('passdesk stopped');
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { Config } from '../../config';
+import type { PasswordResetJourney, ResetOutcome } from '../../flows/password-reset/password-reset-journey';
+import type { Logger } from '../../log/logger';
+import type { DirectMessenger } from '../../notification/direct-messenger';
+import type { Presentation } from '../present-reset';
+
+/** What the Slack listeners need; built once in `slack/app.ts`. */
+export interface ListenerDeps {
+  journey: PasswordResetJourney;
+  present(outcome: ResetOutcome): Presentation;
+  messenger: DirectMessenger;
+  defaultLocale: Config['defaultLocale'];
+  logger: Logger;
+}
