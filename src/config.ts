@@ -76,7 +76,10 @@ const environmentSchema = z
     POLICY_REQUIRE_UPPERCASE: flag(true),
     POLICY_REQUIRE_LOWERCASE: flag(true),
     POLICY_REQUIRE_DIGIT: flag(true),
-    POLICY_SPECIAL_CHARACTERS: z.string().default(DEFAULT_SPECIAL_CHARACTERS),
+    POLICY_SPECIAL_CHARACTERS: z
+      .string()
+      .transform((chars) => (chars.trim() === 'none' ? '' : chars))
+      .default(DEFAULT_SPECIAL_CHARACTERS),
     POLICY_FORBID_PERSONAL_INFO: flag(true),
     POLICY_MIN_STRENGTH: z.coerce.number().int().min(0).max(4).default(3),
     POLICY_BLOCKED_WORDS: z.string().default(''),

@@ -1,0 +1,101 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+const caFile = join(mkdtempSync(join(tmpdir(), 'passdesk-config-')), 'ca.pem');
+writeFileSync(caFile, 'not read by the schema, only checked to exist');
+
+const valid = {
+  SLACK_BOT_TOKEN: 'xoxb-sentinel-bot-token',
+  SLACK_SIGNING_SECRET: 'sentinel-signing-secret',
+  LDAP_URL: 'ldaps://127.0.0.1:636',
+  LDAP_CA_FILE: caFile,
+  LDAP_BIND_DN: 'cn=passdesk,dc=uni,dc=example',
+  LDAP_BIND_PASSWORD: 'sentinel-bind-password',
+  LDAP_BASE_DN: 'ou=people,dc=uni,dc=example',
+  TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+  TWILIO_AUTH_TOKEN: 'sentinel-twilio-token',
+  TWILIO_FROM: '+15005550006',
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+  MAIL_FROM: 'passdesk <no-reply@uni.example>',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('reads a valid HTTP-mode environment with the documented defaults', () => {
+    const config = loadConfig(valid);
+    expect(config.slack.appToken).toBeUndefined();
+    expect(config.slack.port).toBe(3000);
+    expect(config.ldap.flavor).toBe('openldap');
+    expect(config.ldap.mailAttr).toBe('mail');
+    expect(config.ldap.phoneAttr).toBe('mobile');
+    expect(config.ldap.linkAttr).toBeUndefined();
+    expect(config.reset.codeTtlMinutes).toBe(10);
+    expect(config.reset.codeMaxAttempts).toBe(5);
+    expect(config.reset.arithmeticChallenge).toBe(true);
+    expect(config.defaultLocale).toBe('en');
+    expect(config.policy.minLength).toBe(12);
+    expect(config.policy.specialCharacters).toBe('@#$%^&*-_+=[]{}|\\:\',.?/`~"();');
+    expect(config.successNotes.it).toBeUndefined();
+  });
+
+  it('names every problem at once, and never prints a value', () => {
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: 'sentinel-not-a-bot-token',
+      LDAP_URL: 'http://sentinel-host',
+      LDAP_FLAVOR: 'novell',
+      TWILIO_AUTH_TOKEN: 'sentinel-twilio-token',
+      RESET_CODE_TTL_MINUTES: '30',
+    });
+    const text = problems.join('\n');
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'LDAP_URL', 'LDAP_FLAVOR', 'LDAP_BIND_DN',
+      'LDAP_BIND_PASSWORD', 'LDAP_BASE_DN', 'TWILIO_ACCOUNT_SID', 'TWILIO_FROM', 'SMTP_URL', 'MAIL_FROM',
+      'RESET_CODE_TTL_MINUTES']) {
+      expect(text).toContain(name);
+    }
+    expect(text).not.toContain('sentinel');
+  });
+
+  it('uses Socket Mode when an app token is set, without a signing secret', () => {
+    const { SLACK_SIGNING_SECRET: _unused, ...socket } = valid;
+    const config = loadConfig({ ...socket, SLACK_APP_TOKEN: 'xapp-1-sentinel' });
+    expect(config.slack.appToken).toBe('xapp-1-sentinel');
+  });
+
+  it('treats empty values as unset, as .env files write them', () => {
+    const config = loadConfig({ ...valid, SLACK_APP_TOKEN: '', LDAP_LINK_ATTR: '', PORT: '' });
+    expect(config.slack.appToken).toBeUndefined();
+    expect(config.ldap.linkAttr).toBeUndefined();
+    expect(config.slack.port).toBe(3000);
+  });
+
+  it('refuses a CA file that does not exist', () => {
+    expect(problemsOf({ ...valid, LDAP_CA_FILE: '/nonexistent/ca.pem' })).toEqual(['LDAP_CA_FILE: file not found']);
+  });
+
+  it('refuses plain-text LDAP for Active Directory', () => {
+    const problems = problemsOf({ ...valid, LDAP_URL: 'ldap://127.0.0.1', LDAP_INSECURE: 'true', LDAP_FLAVOR: 'ad' });
+    expect(problems.join()).toContain('LDAP_INSECURE');
+  });
+
+  it('reads success notes per language, with "none" for no notes', () => {
+    const config = loadConfig({ ...valid, SUCCESS_NOTES: 'One | Two', SUCCESS_NOTES_PL: 'Jeden', SUCCESS_NOTES_IT: 'none' });
+    expect(config.successNotes.en).toEqual(['One', 'Two']);
+    expect(config.successNotes.pl).toEqual(['Jeden']);
+    expect(config.successNotes.it).toEqual([]);
+  });
+
+  it('turns the special-character rule off with "none"', () => {
+    expect(loadConfig({ ...valid, POLICY_SPECIAL_CHARACTERS: 'none' }).policy.specialCharacters).toBe('');
+  });
+});
