@@ -24,7 +24,8 @@ const environmentSchema = z
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-...)').optional(),
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
     SLACK_API_URL: httpUrl.optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // 0 picks a free port (tests).
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 
     LDAP_URL: z.url({ protocol: /^ldaps?$/, error: 'must be an ldaps:// or ldap:// URL' }),
     LDAP_CA_FILE: z

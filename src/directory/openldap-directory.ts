@@ -1,0 +1,280 @@
+/**
+ * The Directory port on OpenLDAP with the ppolicy overlay.
+ *
+ * Passwords are set with the Password Modify extended operation (RFC 3062) so that slapd hashes
+ * them and applies its policy (length, history, quality); the ppolicy request control brings the
+ * reason back when it refuses. The bot reads, but never writes, lockout attributes; note that
+ * slapd itself clears pwdAccountLockedTime and pwdFailureTime whenever a password is set, which is
+ * why disabled accounts (locked "for ever") are refused before any write.
+ */
+import {
+  AndFilter, Attribute, Change, EqualityFilter, InvalidCredentialsError, OrFilter, PasswordPolicyControl, PresenceFilter,
+  type Client, type Entry, type Filter,
+} from 'ldapts';
+import { systemClock, type Clock } from '../clock/clock';
+import {
+  DirectoryError, type Account, type Directory, type DirectoryPasswordSettings,
+} from './directory';
+import type { LdapConnector } from './ldap-connector';
+import {
+  DISABLED_LOCK_TIME, POLICY_ATTRIBUTES, UNKNOWN_POLICY, accountAttributes, firstValue, passwordState, readPolicy,
+  toAccount, type AccountAttributeNames, type PasswordPolicy,
+} from './openldap-account';
+import { toDirectoryError } from './openldap-errors';
+import { PASSWORD_MODIFY_OID, encodePasswordModifyRequest, type PasswordModifyRequest } from './password-modify-request';
+
+export interface OpenLdapDirectoryOptions {
+  connector: LdapConnector;
+  /** Where people are searched (`LDAP_BASE_DN`); accounts outside it are never read or written. */
+  baseDn: string;
+  mailAttr: string;
+  phoneAttr: string;
+  /** The attribute joining one person's accounts (e.g. employeeNumber); unset: no linking. */
+  linkAttr?: string;
+  /**
+   * The policy slapd applies to entries without pwdPolicySubentry (its `ppolicy_default`,
+   * `LDAP_PPOLICY_DN`). The service account usually cannot read cn=config to find it. Unset:
+   * no expiry and no lockout duration are known for such entries.
+   */
+  defaultPolicyDn?: string;
+  clock?: Clock;
+}
+
+/** A person has a handful of accounts; more matches than this means a misconfigured attribute. */
+const MAX_ACCOUNTS = 50;
+
+export class OpenLdapDirectory implements Directory {
+  private readonly connector: LdapConnector;
+  private readonly baseDn: string;
+  private readonly names: AccountAttributeNames;
+  private readonly defaultPolicyDn?: string;
+  private readonly clock: Clock;
+
+  constructor(options: OpenLdapDirectoryOptions) {
+    this.connector = options.connector;
+    this.baseDn = options.baseDn;
+    this.names = { mail: options.mailAttr, phone: options.phoneAttr, link: options.linkAttr };
+    this.defaultPolicyDn = options.defaultPolicyDn;
+    this.clock = options.clock ?? systemClock;
+  }
+
+  findAccountsByMail(mail: string): Promise<Account[]> {
+    return this.findWithLinked(this.names.mail, mail);
+  }
+
+  findAccountsByUsername(username: string): Promise<Account[]> {
+    return this.findWithLinked('uid', username);
+  }
+
+  async getAccount(dn: string): Promise<Account | undefined> {
+    return this.asService('read account', async (client) => {
+      const entry = await this.findEntry(client, dn, accountAttributes(this.names));
+      if (!entry) return undefined;
+      return (await this.toAccounts(client, [entry]))[0];
+    });
+  }
+
+  /** Refuses disabled accounts (setting a password would re-enable them). Clears pwdReset if slapd set it. */
+  async resetPassword(dn: string, newPassword: string): Promise<void> {
+    await this.asService('reset password', async (client) => {
+      await this.requireEnabled(client, dn);
+      await this.modifyPassword(client, { userIdentity: dn, newPassword }, 'reset password');
+      await this.setPwdReset(client, dn, false);
+    });
+  }
+
+  async changePassword(dn: string, oldPassword: string, newPassword: string): Promise<void> {
+    if (oldPassword === '') throw new DirectoryError('invalid-credentials', 'change password: empty current password');
+    try {
+      await this.connector.asUser(dn, oldPassword, (client) =>
+        this.modifyPassword(client, { oldPassword, newPassword }, 'change password'));
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) throw await this.explainRefusedBind(dn, 'change password');
+      throw toDirectoryError(error, 'change password');
+    }
+  }
+
+  async setTemporaryPassword(dn: string, temporaryPassword: string): Promise<void> {
+    await this.asService('set temporary password', async (client) => {
+      await this.requireEnabled(client, dn);
+      await this.modifyPassword(client, { userIdentity: dn, newPassword: temporaryPassword }, 'set temporary password');
+      await this.setPwdReset(client, dn, true);
+    });
+  }
+
+  /**
+   * A refused bind is `false` only when the account itself is usable; a disabled, locked or expired
+   * account throws 'account-disabled', 'account-locked' or 'password-expired' (whatever the password),
+   * so the journey can say why. An account that must change its password binds: `true`.
+   */
+  async verifyPassword(dn: string, password: string): Promise<boolean> {
+    // An empty password would be an unauthenticated (anonymous) bind, which succeeds.
+    if (password === '') return false;
+    try {
+      return await this.connector.asUser(dn, password, async () => true);
+    } catch (error) {
+      if (!(error instanceof InvalidCredentialsError)) throw toDirectoryError(error, 'verify password');
+      const refusal = await this.explainRefusedBind(dn, 'verify password');
+      if (refusal.failure === 'invalid-credentials') return false;
+      throw refusal;
+    }
+  }
+
+  /** From the default policy entry; {} when none is configured or it cannot be read. */
+  async passwordSettings(): Promise<DirectoryPasswordSettings> {
+    const policyDn = this.defaultPolicyDn;
+    if (!policyDn) return {};
+    try {
+      const policy = await this.asService('read password policy', (client) => this.readPolicy(client, policyDn));
+      const settings: DirectoryPasswordSettings = {};
+      // slapd only enforces pwdMinLength when it checks quality.
+      if ((policy.checkQuality ?? 0) > 0 && (policy.minLength ?? 0) > 0) settings.minLength = policy.minLength;
+      if ((policy.inHistory ?? 0) > 0) settings.historyLength = policy.inHistory;
+      if (policy.hasCheckModule) settings.complexity = true;
+      return settings;
+    } catch {
+      return {};
+    }
+  }
+
+  async close(): Promise<void> {
+    // Every operation opens and unbinds its own connection: nothing to close.
+  }
+
+  private async findWithLinked(attribute: string, value: string): Promise<Account[]> {
+    const wanted = value.trim();
+    if (wanted === '') return [];
+    return this.asService('look up accounts', async (client) => {
+      const direct = await this.searchPeople(client, new EqualityFilter({ attribute, value: wanted }));
+      const linkAttr = this.names.link;
+      const linkValues = linkAttr ? unique(direct.map((entry) => firstValue(entry, linkAttr))) : [];
+      const linked = linkAttr && linkValues.length > 0
+        ? await this.searchPeople(client, anyOf(linkValues.map((link) => new EqualityFilter({ attribute: linkAttr, value: link }))))
+        : [];
+      const seen = new Set<string>();
+      const entries = [...direct, ...linked].filter((entry) => {
+        const key = entry.dn.toLowerCase();
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      return this.toAccounts(client, entries);
+    });
+  }
+
+  private async searchPeople(client: Client, filter: Filter): Promise<Entry[]> {
+    const { searchEntries } = await client.search(this.baseDn, {
+      scope: 'sub',
+      filter: new AndFilter({ filters: [filter, new PresenceFilter({ attribute: 'uid' })] }),
+      attributes: accountAttributes(this.names),
+      sizeLimit: MAX_ACCOUNTS,
+    });
+    return searchEntries;
+  }
+
+  /** The entry `dn`, only when it lies under the base DN (entryDN matching normalises the DN). */
+  private async findEntry(client: Client, dn: string, attributes: string[]): Promise<Entry | undefined> {
+    const { searchEntries } = await client.search(this.baseDn, {
+      scope: 'sub',
+      filter: new EqualityFilter({ attribute: 'entryDN', value: dn }),
+      attributes,
+      sizeLimit: 1,
+    });
+    return searchEntries[0];
+  }
+
+  private async toAccounts(client: Client, entries: Entry[]): Promise<Account[]> {
+    const policies = new Map<string, PasswordPolicy>();
+    const now = this.clock.now();
+    const accounts: Account[] = [];
+    for (const entry of entries) {
+      const policy = await this.policyFor(client, entry, policies);
+      const account = toAccount(entry, this.names, policy, now);
+      if (account) accounts.push(account);
+    }
+    return accounts;
+  }
+
+  /** The entry's own policy (pwdPolicySubentry) or the default; read once per operation. */
+  private async policyFor(client: Client, entry: Entry, cache: Map<string, PasswordPolicy>): Promise<PasswordPolicy> {
+    const policyDn = firstValue(entry, 'pwdPolicySubentry') ?? this.defaultPolicyDn;
+    if (!policyDn) return UNKNOWN_POLICY;
+    const key = policyDn.toLowerCase();
+    let policy = cache.get(key);
+    if (!policy) {
+      policy = await this.readPolicy(client, policyDn).catch(() => UNKNOWN_POLICY);
+      cache.set(key, policy);
+    }
+    return policy;
+  }
+
+  private async readPolicy(client: Client, policyDn: string): Promise<PasswordPolicy> {
+    const { searchEntries } = await client.search(policyDn, { scope: 'base', attributes: POLICY_ATTRIBUTES });
+    const entry = searchEntries[0];
+    return entry ? readPolicy(entry) : UNKNOWN_POLICY;
+  }
+
+  private async requireEnabled(client: Client, dn: string): Promise<void> {
+    const entry = await this.findEntry(client, dn, ['pwdAccountLockedTime']);
+    if (!entry) throw new DirectoryError('not-found', 'no such account under the base DN');
+    if (firstValue(entry, 'pwdAccountLockedTime') === DISABLED_LOCK_TIME) {
+      throw new DirectoryError('account-disabled', 'the account is disabled');
+    }
+  }
+
+  private async modifyPassword(client: Client, request: PasswordModifyRequest, action: string): Promise<void> {
+    const control = new PasswordPolicyControl();
+    try {
+      await client.exop(PASSWORD_MODIFY_OID, encodePasswordModifyRequest(request), control);
+    } catch (error) {
+      throw toDirectoryError(error, action, control.value?.error);
+    }
+  }
+
+  /** Writes pwdReset only when it differs ("absent" counts as FALSE, and is how it is cleared). */
+  private async setPwdReset(client: Client, dn: string, mustChange: boolean): Promise<void> {
+    const { searchEntries } = await client.search(dn, { scope: 'base', attributes: ['pwdReset'] });
+    const current = firstValue(searchEntries[0] ?? { dn }, 'pwdReset')?.toUpperCase() === 'TRUE';
+    if (current === mustChange) return;
+    await client.modify(dn, new Change({
+      operation: 'replace',
+      modification: new Attribute({ type: 'pwdReset', values: mustChange ? ['TRUE'] : [] }),
+    }));
+  }
+
+  /**
+   * Why a user's bind was refused: slapd answers invalidCredentials alike for a wrong password and
+   * for a disabled, locked or expired account, so the account's state is read as the service account.
+   */
+  private async explainRefusedBind(dn: string, action: string): Promise<DirectoryError> {
+    const refused = new DirectoryError('invalid-credentials', `${action}: the directory refused the credentials`);
+    return this.asService(action, async (client) => {
+      const entry = await this.findEntry(client, dn, ['pwdAccountLockedTime', 'pwdChangedTime', 'pwdPolicySubentry']);
+      if (!entry) return refused;
+      const state = passwordState(entry, await this.policyFor(client, entry, new Map()), this.clock.now());
+      if (state.disabled) return new DirectoryError('account-disabled', `${action}: the account is disabled`);
+      if (state.locked) return new DirectoryError('account-locked', `${action}: the account is locked`);
+      if (state.passwordExpiresAt && state.passwordExpiresAt <= this.clock.now()) {
+        return new DirectoryError('password-expired', `${action}: the password has expired`);
+      }
+      return refused;
+    });
+  }
+
+  private async asService<T>(action: string, work: (client: Client) => Promise<T>): Promise<T> {
+    try {
+      return await this.connector.asServiceAccount(work);
+    } catch (error) {
+      throw toDirectoryError(error, action);
+    }
+  }
+}
+
+function unique(values: (string | undefined)[]): string[] {
+  return [...new Set(values.filter((value): value is string => value !== undefined))];
+}
+
+/** An OR of one filter is just that filter. */
+function anyOf(filters: Filter[]): Filter {
+  return filters.length === 1 ? filters[0] : new OrFilter({ filters });
+}

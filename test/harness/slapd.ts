@@ -1,0 +1,417 @@
+/**
+ * A throwaway OpenLDAP server (Debian slapd 2.5) for tests: a slapd.conf in a temp dir, an mdb
+ * database, the ppolicy overlay, LDAPS and StartTLS on free loopback ports. Starts in well under
+ * a second; `stop()` kills it and removes the dir, and a watchdog kills it if the test process dies.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect as tlsConnect } from 'node:tls';
+import { Change, Attribute, Client, DN, InvalidCredentialsError } from 'ldapts';
+import { createTestCertificates } from './tls';
+import type { TestAccountSpec, TestDirectoryServer } from './directory-server';
+
+export const SUFFIX = 'dc=uni,dc=example';
+export const PEOPLE_DN = `ou=people,${SUFFIX}`;
+export const SERVICE_DN = `cn=passdesk,ou=services,${SUFFIX}`;
+/** ppolicy_default: min length 8, history 5, max age 1 year, must change after admin reset, lockout after 5 failures for 10 minutes. */
+export const DEFAULT_POLICY_DN = `cn=default,ou=policies,${SUFFIX}`;
+/** A policy with no expiry and no lockout (the service account has it, so wrong service binds never lock it). */
+export const NO_EXPIRY_POLICY_DN = `cn=no-expiry,ou=policies,${SUFFIX}`;
+/** The value ppolicy uses for "locked until an administrator unlocks": how a disabled account looks. */
+export const DISABLED_LOCK_TIME = '000001010000Z';
+
+export interface DefaultPolicy {
+  minLength: number;
+  inHistory: number;
+  maxAgeSeconds: number;
+  maxFailure: number;
+  lockoutDurationSeconds: number;
+}
+
+export const DEFAULT_POLICY: DefaultPolicy = {
+  minLength: 8,
+  inHistory: 5,
+  maxAgeSeconds: 365 * 24 * 3600,
+  maxFailure: 5,
+  lockoutDurationSeconds: 600,
+};
+
+export interface SlapdServer extends TestDirectoryServer {
+  flavor: 'openldap';
+  ldapsUrl: string;
+  caFile: string;
+  rootDn: string;
+  rootPassword: string;
+  serviceDn: string;
+  servicePassword: string;
+  peopleDn: string;
+  defaultPolicyDn: string;
+  noExpiryPolicyDn: string;
+  /** Gives `dn` its own policy (pwdPolicySubentry), as the root DN. */
+  assignPolicy(dn: string, policyDn: string): Promise<void>;
+  /** Reads attributes (operational ones too) of one entry as the root DN; values as strings. */
+  readAsRoot(dn: string, attributes: string[]): Promise<Record<string, string[]>>;
+}
+
+const MAX_START_ATTEMPTS = 3;
+const READY_TIMEOUT_MS = 5_000;
+
+export async function startSlapd(): Promise<SlapdServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'passdesk-slapd-'));
+  try {
+    const certificates = createTestCertificates(dir);
+    const rootPassword = randomBytes(12).toString('hex');
+    const servicePassword = randomBytes(12).toString('hex');
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= MAX_START_ATTEMPTS; attempt += 1) {
+      // Ports are picked free, then handed to slapd: another process may grab one in between.
+      const [ldapsPort, ldapPort] = await freePorts(2);
+      writeFileSync(join(dir, 'slapd.conf'), slapdConf(dir, certificates, rootPassword));
+      rmSync(join(dir, 'data'), { recursive: true, force: true });
+      mkdirSync(join(dir, 'data'));
+      const slapd = launch(dir, ldapsPort, ldapPort);
+      try {
+        await waitUntilAnswering(slapd, ldapsPort, certificates.caFile);
+      } catch (error) {
+        lastError = error;
+        await slapd.kill();
+        continue;
+      }
+      const server = new RunningSlapd(dir, slapd, {
+        ldapsUrl: `ldaps://127.0.0.1:${ldapsPort}`,
+        startTlsUrl: `ldap://127.0.0.1:${ldapPort}`,
+        caFile: certificates.caFile,
+        rootPassword,
+        servicePassword,
+      });
+      try {
+        await server.seedBase();
+      } catch (error) {
+        await server.stop();
+        throw error;
+      }
+      return server;
+    }
+    throw new Error(`slapd did not start after ${MAX_START_ATTEMPTS} attempts: ${String(lastError)}`);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+interface RunningSlapdSettings {
+  ldapsUrl: string;
+  startTlsUrl: string;
+  caFile: string;
+  rootPassword: string;
+  servicePassword: string;
+}
+
+class RunningSlapd implements SlapdServer {
+  readonly flavor = 'openldap' as const;
+  readonly ldapsUrl: string;
+  readonly startTlsUrl: string;
+  readonly caFile: string;
+  readonly rootDn = `cn=admin,${SUFFIX}`;
+  readonly rootPassword: string;
+  readonly serviceDn = SERVICE_DN;
+  readonly servicePassword: string;
+  readonly peopleDn = PEOPLE_DN;
+  readonly defaultPolicyDn = DEFAULT_POLICY_DN;
+  readonly noExpiryPolicyDn = NO_EXPIRY_POLICY_DN;
+  readonly env: Record<string, string>;
+  private readonly ca: Buffer;
+  private stopped = false;
+
+  constructor(private readonly dir: string, private readonly slapd: SlapdProcess, settings: RunningSlapdSettings) {
+    this.ldapsUrl = settings.ldapsUrl;
+    this.startTlsUrl = settings.startTlsUrl;
+    this.caFile = settings.caFile;
+    this.rootPassword = settings.rootPassword;
+    this.servicePassword = settings.servicePassword;
+    this.ca = readFileSync(settings.caFile);
+    this.env = {
+      LDAP_URL: this.ldapsUrl,
+      LDAP_CA_FILE: this.caFile,
+      LDAP_BIND_DN: this.serviceDn,
+      LDAP_BIND_PASSWORD: this.servicePassword,
+      LDAP_BASE_DN: this.peopleDn,
+      LDAP_FLAVOR: 'openldap',
+      LDAP_LINK_ATTR: 'employeeNumber',
+      LDAP_PHONE_ATTR: 'mobile',
+      LDAP_MAIL_ATTR: 'mail',
+      LDAP_PPOLICY_DN: this.defaultPolicyDn,
+    };
+  }
+
+  async seedBase(): Promise<void> {
+    const policy = DEFAULT_POLICY;
+    await this.asRoot(async (client) => {
+      await client.add(SUFFIX, { objectClass: ['dcObject', 'organization'], dc: 'uni', o: 'Test University' });
+      for (const ou of ['people', 'services', 'policies']) {
+        await client.add(`ou=${ou},${SUFFIX}`, { objectClass: 'organizationalUnit', ou });
+      }
+      await client.add(DEFAULT_POLICY_DN, {
+        objectClass: ['organizationalRole', 'pwdPolicy'],
+        cn: 'default',
+        pwdAttribute: 'userPassword',
+        pwdMinLength: String(policy.minLength),
+        pwdInHistory: String(policy.inHistory),
+        pwdMaxAge: String(policy.maxAgeSeconds),
+        pwdCheckQuality: '1',
+        pwdMustChange: 'TRUE',
+        pwdAllowUserChange: 'TRUE',
+        pwdMinAge: '0',
+        pwdLockout: 'TRUE',
+        pwdMaxFailure: String(policy.maxFailure),
+        pwdLockoutDuration: String(policy.lockoutDurationSeconds),
+      });
+      await client.add(NO_EXPIRY_POLICY_DN, {
+        objectClass: ['organizationalRole', 'pwdPolicy'],
+        cn: 'no-expiry',
+        pwdAttribute: 'userPassword',
+      });
+      await client.add(SERVICE_DN, {
+        objectClass: ['applicationProcess', 'simpleSecurityObject'],
+        cn: 'passdesk',
+        userPassword: this.servicePassword,
+        pwdPolicySubentry: NO_EXPIRY_POLICY_DN,
+      });
+    });
+  }
+
+  async addAccount(spec: TestAccountSpec): Promise<string> {
+    const dn = `${new DN({ uid: spec.username }).toString()},${this.peopleDn}`;
+    const attributes: Record<string, string | string[]> = {
+      objectClass: 'inetOrgPerson',
+      uid: spec.username,
+      cn: `${spec.givenName} ${spec.sn}`,
+      sn: spec.sn,
+      givenName: spec.givenName,
+      mail: spec.mail,
+      userPassword: spec.password,
+    };
+    if (spec.phone !== undefined) attributes.mobile = spec.phone;
+    if (spec.linkValue !== undefined) attributes.employeeNumber = spec.linkValue;
+    await this.asRoot(async (client) => {
+      await client.add(dn, attributes);
+      if (spec.disabled) {
+        await client.modify(dn, new Change({
+          operation: 'replace',
+          modification: new Attribute({ type: 'pwdAccountLockedTime', values: [DISABLED_LOCK_TIME] }),
+        }));
+      }
+    });
+    return dn;
+  }
+
+  async assignPolicy(dn: string, policyDn: string): Promise<void> {
+    await this.asRoot((client) => client.modify(dn, new Change({
+      operation: 'replace',
+      modification: new Attribute({ type: 'pwdPolicySubentry', values: [policyDn] }),
+    })));
+  }
+
+  async readAsRoot(dn: string, attributes: string[]): Promise<Record<string, string[]>> {
+    return this.asRoot(async (client) => {
+      const { searchEntries } = await client.search(dn, { scope: 'base', attributes });
+      const entry = searchEntries[0];
+      const result: Record<string, string[]> = {};
+      if (!entry) return result;
+      for (const [name, value] of Object.entries(entry)) {
+        if (name === 'dn') continue;
+        const values: (string | Buffer)[] = Array.isArray(value) ? [...value] : [value];
+        if (values.length > 0) result[name] = values.map((item) => item.toString()); // ldapts gives a missing attribute as []
+      }
+      return result;
+    });
+  }
+
+  async canBind(dn: string, password: string): Promise<boolean> {
+    const client = this.client();
+    try {
+      await client.bind(dn, password);
+      return true;
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) return false;
+      throw error;
+    } finally {
+      await client.unbind().catch(() => undefined);
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.slapd.kill();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private client(): Client {
+    return new Client({ url: this.ldapsUrl, tlsOptions: { ca: this.ca }, timeout: 5_000, connectTimeout: 5_000 });
+  }
+
+  private async asRoot<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = this.client();
+    try {
+      await client.bind(this.rootDn, this.rootPassword);
+      return await work(client);
+    } finally {
+      await client.unbind().catch(() => undefined);
+    }
+  }
+}
+
+function slapdConf(dir: string, certificates: { certFile: string; keyFile: string; caFile: string }, rootPassword: string): string {
+  const service = `dn.exact="${SERVICE_DN}"`;
+  return `
+include /etc/ldap/schema/core.schema
+include /etc/ldap/schema/cosine.schema
+include /etc/ldap/schema/inetorgperson.schema
+modulepath /usr/lib/ldap
+moduleload back_mdb.so
+moduleload ppolicy.so
+pidfile ${join(dir, 'slapd.pid')}
+TLSCACertificateFile ${certificates.caFile}
+TLSCertificateFile ${certificates.certFile}
+TLSCertificateKeyFile ${certificates.keyFile}
+
+database mdb
+maxsize 16777216
+suffix "${SUFFIX}"
+rootdn "cn=admin,${SUFFIX}"
+rootpw ${rootPassword}
+directory ${join(dir, 'data')}
+index mail,uid,employeeNumber eq
+
+overlay ppolicy
+ppolicy_default "${DEFAULT_POLICY_DN}"
+ppolicy_hash_cleartext
+ppolicy_use_lockout
+
+# Passwords: people change their own, the service account sets people's, nobody reads the hashes.
+access to dn.subtree="${PEOPLE_DN}" attrs=userPassword
+  by self =wx
+  by ${service} =wx
+  by anonymous auth
+  by * none
+access to attrs=userPassword
+  by self =wx
+  by anonymous auth
+  by * none
+access to dn.subtree="${PEOPLE_DN}" attrs=pwdReset
+  by ${service} write
+  by * none
+access to dn.subtree="${PEOPLE_DN}"
+  by ${service} read
+  by self read
+  by * none
+access to dn.subtree="ou=policies,${SUFFIX}"
+  by ${service} read
+  by * none
+access to * by * none
+`;
+}
+
+/**
+ * slapd plus a watchdog shell that kills it and removes its dir when our end of the watchdog's
+ * stdin closes, which also happens when this process is killed outright.
+ */
+class SlapdProcess {
+  private readonly output: string[] = [];
+  private readonly exited: Promise<void>;
+  private hasExited = false;
+  private readonly killOnExit = () => {
+    this.slapd.kill('SIGKILL');
+    rmSync(this.dir, { recursive: true, force: true });
+  };
+
+  constructor(private readonly slapd: ChildProcess, private readonly watchdog: ChildProcess, private readonly dir: string) {
+    this.exited = new Promise((resolve) => {
+      slapd.once('exit', () => {
+        this.hasExited = true;
+        resolve();
+      });
+    });
+    slapd.stderr?.on('data', (chunk: Buffer) => {
+      this.output.push(chunk.toString());
+      if (this.output.length > 50) this.output.shift();
+    });
+    // Neither child keeps the test process alive; the watchdog and the exit hook clean up.
+    slapd.unref();
+    watchdog.unref();
+    for (const stream of [slapd.stderr, watchdog.stdin]) (stream as Socket | null)?.unref();
+    process.once('exit', this.killOnExit);
+  }
+
+  get running(): boolean {
+    return !this.hasExited;
+  }
+
+  get recentOutput(): string {
+    return this.output.join('').trim().slice(-2000);
+  }
+
+  async kill(): Promise<void> {
+    process.removeListener('exit', this.killOnExit);
+    if (!this.hasExited) this.slapd.kill('SIGKILL');
+    await this.exited;
+    this.watchdog.kill('SIGKILL');
+  }
+}
+
+function launch(dir: string, ldapsPort: number, ldapPort: number): SlapdProcess {
+  const slapd = spawn('/usr/sbin/slapd', [
+    '-f', join(dir, 'slapd.conf'),
+    '-h', `ldaps://127.0.0.1:${ldapsPort}/ ldap://127.0.0.1:${ldapPort}/`,
+    '-d', '0', // debug level 0: stay in the foreground (our child) and log nothing routine
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const pid = slapd.pid;
+  if (pid === undefined) throw new Error('slapd could not be spawned');
+  const watchdog = spawn('/bin/sh', ['-c', 'read _ignored; kill -9 "$1" 2>/dev/null; sleep 0.2; rm -rf "$2"',
+    'slapd-watchdog', String(pid), dir], { stdio: ['pipe', 'ignore', 'ignore'] });
+  return new SlapdProcess(slapd, watchdog, dir);
+}
+
+async function waitUntilAnswering(slapd: SlapdProcess, port: number, caFile: string): Promise<void> {
+  const ca = readFileSync(caFile);
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (!slapd.running) throw new Error(`slapd exited: ${slapd.recentOutput}`);
+    if (await tlsHandshakeSucceeds(port, ca)) return;
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+  throw new Error(`slapd did not answer on port ${port} within ${READY_TIMEOUT_MS} ms: ${slapd.recentOutput}`);
+}
+
+function tlsHandshakeSucceeds(port: number, ca: Buffer): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tlsConnect({ host: '127.0.0.1', port, ca, servername: 'localhost' }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  })));
+  const ports = servers.map((server) => {
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('no TCP port assigned');
+    return address.port;
+  });
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
