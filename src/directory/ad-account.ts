@@ -1,0 +1,123 @@
+/**
+ * Reads one Active Directory user entry into an Account: which attributes to ask for and what
+ * their values mean (userAccountControl bits, pwdLastSet, lockout, computed expiry).
+ */
+import type { Entry } from 'ldapts';
+import type { Account } from './directory';
+import { dateToFileTime, fileTimeToDate, parseTicks } from './ad-time';
+
+/** userAccountControl: ACCOUNTDISABLE. */
+const UF_ACCOUNTDISABLE = 0x2;
+/** userAccountControl: DONT_EXPIRE_PASSWD. */
+const UF_DONT_EXPIRE_PASSWD = 0x1_0000;
+/** msDS-User-Account-Control-Computed: the server's own "locked now" (honours fine-grained policies). */
+const UF_LOCKOUT = 0x10;
+
+const COMPUTED_CONTROL = 'msDS-User-Account-Control-Computed';
+const COMPUTED_EXPIRY = 'msDS-UserPasswordExpiryTimeComputed';
+
+/** Which attributes hold the deployment-specific values. */
+export interface AdAttributeNames {
+  mailAttr: string;
+  phoneAttr: string;
+  linkAttr?: string;
+  /** Also read `proxyAddresses` (Exchange "smtp:" aliases) for the mail. */
+  matchProxyAddresses: boolean;
+}
+
+/** What the mapping needs besides the entry, for servers that do not send the computed lockout bit. */
+export interface AdLockoutFallback {
+  now: Date;
+  /** The domain's lockoutDuration in milliseconds (Infinity or 0: until an administrator unlocks). */
+  lockoutDurationMs: number;
+}
+
+/** Every attribute `accountFromEntry` reads. */
+export function accountAttributes(names: AdAttributeNames): string[] {
+  const attributes = [
+    'sAMAccountName', 'userPrincipalName', 'displayName', 'givenName', 'sn', 'cn',
+    'userAccountControl', 'pwdLastSet', 'lockoutTime', COMPUTED_CONTROL, COMPUTED_EXPIRY,
+    names.mailAttr, names.phoneAttr,
+  ];
+  if (names.linkAttr) attributes.push(names.linkAttr);
+  if (names.matchProxyAddresses) attributes.push('proxyAddresses');
+  return [...new Set(attributes)];
+}
+
+/** True when the entry carries the server-computed lockout state (the fallback is then not needed). */
+export function hasComputedLockout(entry: Entry): boolean {
+  return firstValue(entry, COMPUTED_CONTROL) !== undefined;
+}
+
+export function accountFromEntry(entry: Entry, names: AdAttributeNames, fallback?: AdLockoutFallback): Account {
+  const username = firstValue(entry, 'sAMAccountName') ?? '';
+  const givenName = firstValue(entry, 'givenName');
+  const surname = firstValue(entry, 'sn');
+  const displayName = firstValue(entry, 'displayName')
+    ?? ([givenName, surname].filter(Boolean).join(' ') || firstValue(entry, 'cn') || username);
+  const userAccountControl = Number(firstValue(entry, 'userAccountControl') ?? '0');
+
+  return {
+    dn: entry.dn,
+    username,
+    displayName,
+    nameParts: nameParts([givenName, surname, firstValue(entry, 'displayName')]),
+    mail: firstValue(entry, names.mailAttr) ?? primarySmtpAddress(entry) ?? '',
+    phone: firstValue(entry, names.phoneAttr),
+    linkValue: names.linkAttr ? firstValue(entry, names.linkAttr) : undefined,
+    disabled: (userAccountControl & UF_ACCOUNTDISABLE) !== 0,
+    locked: isLocked(entry, fallback),
+    mustChange: firstValue(entry, 'pwdLastSet') === '0',
+    passwordExpiresAt: (userAccountControl & UF_DONT_EXPIRE_PASSWD) !== 0
+      ? null
+      : fileTimeToDate(firstValue(entry, COMPUTED_EXPIRY)),
+  };
+}
+
+function isLocked(entry: Entry, fallback: AdLockoutFallback | undefined): boolean {
+  const computed = firstValue(entry, COMPUTED_CONTROL);
+  if (computed !== undefined) return (Number(computed) & UF_LOCKOUT) !== 0;
+
+  // lockoutTime stays set after the lockout has run out (until the next good logon).
+  const lockoutTime = parseTicks(firstValue(entry, 'lockoutTime'));
+  if (lockoutTime === undefined || lockoutTime <= 0n) return false;
+  if (!fallback || !Number.isFinite(fallback.lockoutDurationMs) || fallback.lockoutDurationMs === 0) return true;
+  const endsAt = lockoutTime + BigInt(fallback.lockoutDurationMs) * 10_000n;
+  return endsAt > dateToFileTime(fallback.now);
+}
+
+/** Words of the given name, surname and display name, once each (case-insensitive). */
+function nameParts(values: Array<string | undefined>): string[] {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const value of values) {
+    for (const part of (value ?? '').split(/[\s,.\-_#]+/u)) {
+      if (part && !seen.has(part.toLowerCase())) {
+        seen.add(part.toLowerCase());
+        parts.push(part);
+      }
+    }
+  }
+  return parts;
+}
+
+/** The primary address among `proxyAddresses` (upper-case "SMTP:" prefix). */
+function primarySmtpAddress(entry: Entry): string | undefined {
+  return allValues(entry, 'proxyAddresses').find((value) => value.startsWith('SMTP:'))?.slice('SMTP:'.length);
+}
+
+/**
+ * The first value of an attribute. ldapts returns a missing attribute as `[]` (truthy) and a
+ * single value as a plain string, so every read goes through here.
+ */
+export function firstValue(entry: Entry, attribute: string): string | undefined {
+  return allValues(entry, attribute)[0];
+}
+
+export function allValues(entry: Entry, attribute: string): string[] {
+  const key = Object.keys(entry).find((name) => name.toLowerCase() === attribute.toLowerCase());
+  if (key === undefined) return [];
+  const value = entry[key];
+  const values = Array.isArray(value) ? value : [value];
+  return values.map((item) => (Buffer.isBuffer(item) ? item.toString('utf8') : item)).filter((item) => item !== '');
+}

@@ -1,0 +1,322 @@
+/**
+ * The directory port on Active Directory (Windows or Samba), over LDAPS or StartTLS only: AD
+ * refuses `unicodePwd` writes, and by default simple binds, on unencrypted connections.
+ *
+ * Choices worth knowing:
+ * - verifyPassword: AD refuses the bind of a right password that must be changed (data 773) or has
+ *   expired (532) after checking it, so those return true: the password is proven and the state
+ *   shows in the Account (`mustChange`, `passwordExpiresAt`). Disabled (533, 701) and locked (775)
+ *   throw: AD says so whatever the password, so nothing is proven.
+ * - changePassword binds as the user and sends delete-old + add-new. When that bind is refused
+ *   only because the password must change or has expired, the same modify goes over the service
+ *   account's connection: AD still checks the old password (and counts a wrong one), because the
+ *   "Change Password" right belongs to everyone who knows it.
+ * - resetPassword sends the policy hints control (history and minimum age enforced on a reset)
+ *   only where the rootDSE lists it; Samba (4.17 at least) does not, so there a reset skips the
+ *   history, as any administrative reset does. It also sets pwdLastSet = -1 in the same modify, so
+ *   the user is never left "must change"; that needs the service account's right to write pwdLastSet.
+ * - The bot never writes lockoutTime.
+ */
+import { AndFilter, Attribute, Change, EqualityFilter, type Entry, type Filter, NoSuchObjectError, OrFilter, type Client } from 'ldapts';
+import { type Clock, systemClock } from '../clock/clock';
+import { type AdAttributeNames, accountAttributes, accountFromEntry, allValues, firstValue, hasComputedLockout } from './ad-account';
+import { bindRefusal, passwordWasAccepted, toDirectoryError } from './ad-errors';
+import { type AdDomainPolicy, encodeUnicodePwd, inferPolicyReasons } from './ad-password';
+import { POLICY_HINTS_DEPRECATED_OID, POLICY_HINTS_OID, PolicyHintsControl } from './ad-policy-hints-control';
+import { intervalToMilliseconds } from './ad-time';
+import {
+  type Account,
+  type Directory,
+  DirectoryError,
+  type DirectoryPasswordSettings,
+} from './directory';
+import { describe, isInvalidCredentials, type LdapConnector } from './ldap-connector';
+
+export interface ActiveDirectoryOptions {
+  connector: LdapConnector;
+  /** Where people are searched (e.g. an OU); the domain object is found from the rootDSE. */
+  baseDn: string;
+  mailAttr: string;
+  phoneAttr: string;
+  /** Joins one person's accounts (e.g. employeeID); unset: no linking. */
+  linkAttr?: string;
+  /** Also find accounts by their Exchange aliases (`proxyAddresses` "smtp:" values). */
+  matchProxyAddresses?: boolean;
+  clock?: Clock;
+}
+
+interface RootDse {
+  defaultNamingContext: string;
+  supportedControls: Set<string>;
+}
+
+/** Only people: not computers (which are also objectClass=user), contacts or groups. */
+const PEOPLE_FILTER = new AndFilter({
+  filters: [
+    new EqualityFilter({ attribute: 'objectCategory', value: 'person' }),
+    new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
+  ],
+});
+
+/** pwdProperties: DOMAIN_PASSWORD_COMPLEX. */
+const DOMAIN_PASSWORD_COMPLEX = 0x1;
+
+export class ActiveDirectory implements Directory {
+  private readonly connector: LdapConnector;
+  private readonly baseDn: string;
+  private readonly names: AdAttributeNames;
+  private readonly clock: Clock;
+  private rootDse?: Promise<RootDse>;
+  private domainPolicy?: Promise<AdDomainPolicy>;
+
+  constructor(options: ActiveDirectoryOptions) {
+    this.connector = options.connector;
+    this.baseDn = options.baseDn;
+    this.names = {
+      mailAttr: options.mailAttr,
+      phoneAttr: options.phoneAttr,
+      linkAttr: options.linkAttr || undefined,
+      matchProxyAddresses: options.matchProxyAddresses ?? false,
+    };
+    this.clock = options.clock ?? systemClock;
+  }
+
+  async findAccountsByMail(mail: string): Promise<Account[]> {
+    const filters: Filter[] = [new EqualityFilter({ attribute: this.names.mailAttr, value: mail })];
+    if (this.names.matchProxyAddresses) {
+      // proxyAddresses matches case-insensitively, so "smtp:" also finds the primary "SMTP:" value.
+      filters.push(new EqualityFilter({ attribute: 'proxyAddresses', value: `smtp:${mail}` }));
+    }
+    return this.findWithLinked(new OrFilter({ filters }), 'find accounts by mail');
+  }
+
+  async findAccountsByUsername(username: string): Promise<Account[]> {
+    const filter = new OrFilter({
+      filters: [
+        new EqualityFilter({ attribute: 'sAMAccountName', value: username }),
+        new EqualityFilter({ attribute: 'userPrincipalName', value: username }),
+      ],
+    });
+    return this.findWithLinked(filter, 'find accounts by username');
+  }
+
+  async getAccount(dn: string): Promise<Account | undefined> {
+    try {
+      const entries = await this.connector.asServiceAccount(async (client) => {
+        const result = await client.search(dn, {
+          scope: 'base',
+          filter: PEOPLE_FILTER,
+          attributes: accountAttributes(this.names),
+        });
+        return result.searchEntries;
+      });
+      return (await this.toAccounts(entries))[0];
+    } catch (error) {
+      if (error instanceof NoSuchObjectError) return undefined;
+      throw toDirectoryError(error, `read account ${dn}`);
+    }
+  }
+
+  async resetPassword(dn: string, newPassword: string): Promise<void> {
+    const hints = await this.policyHintsControl();
+    const changes = [
+      replace('unicodePwd', encodeUnicodePwd(newPassword)),
+      // -1 stamps pwdLastSet with the current time: never "must change" after a self-service reset.
+      replace('pwdLastSet', '-1'),
+    ];
+    try {
+      await this.connector.asServiceAccount((client) => client.modify(dn, changes, hints));
+    } catch (error) {
+      throw await this.explainWriteError(error, `reset password of ${dn}`, dn, newPassword, 'reset');
+    }
+  }
+
+  async changePassword(dn: string, oldPassword: string, newPassword: string): Promise<void> {
+    // An empty password would make an unauthenticated bind, which succeeds.
+    if (oldPassword === '') throw new DirectoryError('invalid-credentials', `change password of ${dn}: empty current password`);
+    const changes = [
+      new Change({ operation: 'delete', modification: new Attribute({ type: 'unicodePwd', values: [encodeUnicodePwd(oldPassword)] }) }),
+      new Change({ operation: 'add', modification: new Attribute({ type: 'unicodePwd', values: [encodeUnicodePwd(newPassword)] }) }),
+    ];
+    const action = `change password of ${dn}`;
+    try {
+      await this.connector.asUser(dn, oldPassword, (client) => client.modify(dn, changes));
+    } catch (error) {
+      const refusedOnlyForItsState = isInvalidCredentials(error) && passwordWasAccepted(bindRefusal(error.message));
+      if (!refusedOnlyForItsState) throw await this.explainWriteError(error, action, dn, newPassword, 'change');
+      // The user may not bind until the password is changed: send the same change as the service account.
+      try {
+        await this.connector.asServiceAccount((client) => client.modify(dn, changes));
+      } catch (serviceError) {
+        throw await this.explainWriteError(serviceError, action, dn, newPassword, 'change');
+      }
+    }
+  }
+
+  async setTemporaryPassword(dn: string, temporaryPassword: string): Promise<void> {
+    const changes = [
+      replace('unicodePwd', encodeUnicodePwd(temporaryPassword)),
+      replace('pwdLastSet', '0'),
+    ];
+    try {
+      await this.connector.asServiceAccount((client) => client.modify(dn, changes));
+    } catch (error) {
+      throw await this.explainWriteError(error, `set temporary password of ${dn}`, dn, temporaryPassword, 'reset');
+    }
+  }
+
+  async verifyPassword(dn: string, password: string): Promise<boolean> {
+    // An empty password would make an unauthenticated bind, which succeeds.
+    if (password === '') return false;
+    try {
+      await this.connector.asUser(dn, password, async () => undefined);
+      return true;
+    } catch (error) {
+      if (!isInvalidCredentials(error)) throw toDirectoryError(error, `verify password of ${dn}`);
+      const refusal = bindRefusal(error.message);
+      if (refusal === 'invalid-credentials') return false;
+      if (passwordWasAccepted(refusal)) return true;
+      throw new DirectoryError(refusal, `verify password of ${dn}: ${describe(error)}`);
+    }
+  }
+
+  async passwordSettings(): Promise<DirectoryPasswordSettings> {
+    const policy = await this.readDomainPolicy();
+    return { minLength: policy.minLength, complexity: policy.complexity, historyLength: policy.historyLength };
+  }
+
+  async close(): Promise<void> {
+    // Every operation opens and unbinds its own connection: nothing is pooled.
+  }
+
+  private async findWithLinked(filter: Filter, action: string): Promise<Account[]> {
+    const attributes = accountAttributes(this.names);
+    const linkAttr = this.names.linkAttr;
+    let entries: Entry[];
+    try {
+      entries = await this.connector.asServiceAccount(async (client) => {
+        const direct = await this.searchPeople(client, filter, attributes);
+        const linkValues = linkAttr
+          ? [...new Set(direct.map((entry) => firstValue(entry, linkAttr)).filter((value) => value !== undefined))]
+          : [];
+        if (!linkAttr || linkValues.length === 0) return direct;
+        const linked = await this.searchPeople(client, new OrFilter({
+          filters: linkValues.map((value) => new EqualityFilter({ attribute: linkAttr, value })),
+        }), attributes);
+        return uniqueByDn([...direct, ...linked]);
+      });
+    } catch (error) {
+      throw toDirectoryError(error, action);
+    }
+    return this.toAccounts(entries);
+  }
+
+  private async searchPeople(client: Client, filter: Filter, attributes: string[]): Promise<Entry[]> {
+    const result = await client.search(this.baseDn, {
+      scope: 'sub',
+      filter: new AndFilter({ filters: [PEOPLE_FILTER, filter] }),
+      attributes,
+    });
+    return result.searchEntries;
+  }
+
+  private async toAccounts(entries: Entry[]): Promise<Account[]> {
+    // Servers that do not compute the lockout bit need the domain's lockout duration instead.
+    const fallback = entries.every(hasComputedLockout)
+      ? undefined
+      : { now: this.clock.now(), lockoutDurationMs: (await this.readDomainPolicy()).lockoutDurationMs };
+    return entries.map((entry) => accountFromEntry(entry, this.names, fallback));
+  }
+
+  /** A write failure as a DirectoryError; policy refusals that name no rule get the likely ones. */
+  private async explainWriteError(
+    error: unknown,
+    action: string,
+    dn: string,
+    password: string,
+    operation: 'reset' | 'change',
+  ): Promise<DirectoryError> {
+    const mapped = toDirectoryError(error, action);
+    if (mapped.failure !== 'policy' || mapped.policyReasons.length > 0) return mapped;
+    try {
+      const [account, policy] = await Promise.all([this.getAccount(dn), this.readDomainPolicy()]);
+      const subject = { username: account?.username ?? '', displayName: account?.displayName ?? '' };
+      return new DirectoryError('policy', mapped.message, inferPolicyReasons(password, subject, policy, operation));
+    } catch {
+      return new DirectoryError('policy', mapped.message, ['other']);
+    }
+  }
+
+  private async policyHintsControl(): Promise<PolicyHintsControl | undefined> {
+    const { supportedControls } = await this.readRootDse();
+    if (supportedControls.has(POLICY_HINTS_OID)) return new PolicyHintsControl(POLICY_HINTS_OID);
+    if (supportedControls.has(POLICY_HINTS_DEPRECATED_OID)) return new PolicyHintsControl(POLICY_HINTS_DEPRECATED_OID);
+    return undefined;
+  }
+
+  private readRootDse(): Promise<RootDse> {
+    this.rootDse ??= this.remember(async () => {
+      const entry = await this.readOne('', ['defaultNamingContext', 'supportedControl'], 'read rootDSE');
+      const defaultNamingContext = firstValue(entry, 'defaultNamingContext');
+      if (!defaultNamingContext) throw new DirectoryError('other', 'read rootDSE: no defaultNamingContext');
+      return { defaultNamingContext, supportedControls: new Set(allValues(entry, 'supportedControl')) };
+    }, () => { this.rootDse = undefined; });
+    return this.rootDse;
+  }
+
+  private readDomainPolicy(): Promise<AdDomainPolicy> {
+    this.domainPolicy ??= this.remember(async () => {
+      const { defaultNamingContext } = await this.readRootDse();
+      const entry = await this.readOne(
+        defaultNamingContext,
+        ['minPwdLength', 'pwdProperties', 'pwdHistoryLength', 'minPwdAge', 'lockoutDuration'],
+        'read domain password settings',
+      );
+      const number = (attribute: string) => Number(firstValue(entry, attribute) ?? '0');
+      return {
+        minLength: number('minPwdLength'),
+        complexity: (number('pwdProperties') & DOMAIN_PASSWORD_COMPLEX) !== 0,
+        historyLength: number('pwdHistoryLength'),
+        minAgeMs: intervalToMilliseconds(firstValue(entry, 'minPwdAge')) ?? 0,
+        lockoutDurationMs: intervalToMilliseconds(firstValue(entry, 'lockoutDuration')) ?? 0,
+      };
+    }, () => { this.domainPolicy = undefined; });
+    return this.domainPolicy;
+  }
+
+  /** Runs `load` once; a failure is not cached (`forget`), so the next call tries again. */
+  private remember<T>(load: () => Promise<T>, forget: () => void): Promise<T> {
+    return load().catch((error: unknown) => {
+      forget();
+      throw error;
+    });
+  }
+
+  private async readOne(dn: string, attributes: string[], action: string): Promise<Entry> {
+    try {
+      const entries = await this.connector.asServiceAccount(async (client) =>
+        (await client.search(dn, { scope: 'base', filter: '(objectClass=*)', attributes })).searchEntries);
+      const entry = entries[0];
+      if (!entry) throw new DirectoryError('not-found', `${action}: no entry at "${dn}"`);
+      return entry;
+    } catch (error) {
+      throw toDirectoryError(error, action);
+    }
+  }
+}
+
+function replace(type: string, value: string | Buffer): Change {
+  // Attribute takes string[] or Buffer[], not a mixed array.
+  const values = typeof value === 'string' ? [value] : [value];
+  return new Change({ operation: 'replace', modification: new Attribute({ type, values }) });
+}
+
+function uniqueByDn(entries: Entry[]): Entry[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    const key = entry.dn.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,383 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Attribute, Change, Client } from 'ldapts';
+import { ActiveDirectory } from '../../src/directory/ad-directory';
+import { POLICY_HINTS_DEPRECATED_OID, POLICY_HINTS_OID } from '../../src/directory/ad-policy-hints-control';
+import { fileTimeToDate } from '../../src/directory/ad-time';
+import { DirectoryError } from '../../src/directory/directory';
+import { LdapConnector } from '../../src/directory/ldap-connector';
+import type { TestAccountSpec } from '../harness/directory-server';
+import { type SambaServer, connectSamba } from '../harness/samba';
+import { SAMBA_PASSWORD_SETTINGS } from '../harness/samba-template';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PASSWORD = 'Kettle-Drum-48!';
+const NEW_PASSWORD = 'Lantern-Road-73?';
+
+let samba: SambaServer;
+let directory: ActiveDirectory;
+
+beforeAll(async () => {
+  samba = await connectSamba();
+  directory = adDirectory();
+}, 120_000);
+
+function adDirectory(overrides: { url?: string; matchProxyAddresses?: boolean } = {}): ActiveDirectory {
+  const connector = new LdapConnector({
+    url: overrides.url ?? samba.env.LDAP_URL,
+    caFile: samba.env.LDAP_CA_FILE,
+    insecure: false,
+    bindDn: samba.env.LDAP_BIND_DN,
+    bindPassword: samba.env.LDAP_BIND_PASSWORD,
+    timeoutMs: 10_000,
+  });
+  return new ActiveDirectory({
+    connector,
+    baseDn: samba.env.LDAP_BASE_DN,
+    mailAttr: samba.env.LDAP_MAIL_ATTR,
+    phoneAttr: samba.env.LDAP_PHONE_ATTR,
+    linkAttr: samba.env.LDAP_LINK_ATTR,
+    matchProxyAddresses: overrides.matchProxyAddresses,
+  });
+}
+
+/** A person with a username unique on the shared DC (sAMAccountName: at most 20 characters). */
+function person(overrides: Partial<TestAccountSpec> = {}): TestAccountSpec {
+  const username = overrides.username ?? `ad-${randomBytes(5).toString('hex')}`;
+  return {
+    username,
+    mail: `${username}@uni.example`,
+    password: PASSWORD,
+    givenName: 'Anna',
+    sn: 'Nowak',
+    phone: '+48600100200',
+    ...overrides,
+  };
+}
+
+async function addPerson(overrides: Partial<TestAccountSpec> = {}): Promise<{ dn: string; spec: TestAccountSpec }> {
+  const spec = person(overrides);
+  return { dn: await samba.addAccount(spec), spec };
+}
+
+async function readAttribute(dn: string, attribute: string): Promise<string | undefined> {
+  return samba.asAdministrator(async (client) => {
+    const [entry] = (await client.search(dn, { scope: 'base', attributes: [attribute] })).searchEntries;
+    const value = entry?.[attribute];
+    return typeof value === 'string' ? value : undefined;
+  });
+}
+
+async function replaceAsAdministrator(dn: string, type: string, values: string[]): Promise<void> {
+  await samba.asAdministrator((client) =>
+    client.modify(dn, new Change({ operation: 'replace', modification: new Attribute({ type, values }) })));
+}
+
+/** The server's own text when a simple bind is refused. */
+async function bindRefusalText(dn: string, password: string): Promise<string> {
+  const client = new Client({ url: samba.env.LDAP_URL, tlsOptions: { ca: readFileSync(samba.env.LDAP_CA_FILE) } });
+  try {
+    await client.bind(dn, password);
+    return 'bound';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.unbind();
+  }
+}
+
+async function refusal(promise: Promise<unknown>): Promise<DirectoryError> {
+  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(DirectoryError);
+  return error as DirectoryError;
+}
+
+describe('looking people up', () => {
+  it('finds an account by mail, case-insensitively, with what the journeys need', async () => {
+    const { dn, spec } = await addPerson({ linkValue: `E-${randomBytes(4).toString('hex')}` });
+
+    const accounts = await directory.findAccountsByMail(spec.mail.toUpperCase());
+
+    expect(accounts).toHaveLength(1);
+    const [account] = accounts;
+    expect(account).toMatchObject({
+      dn,
+      username: spec.username,
+      displayName: 'Anna Nowak',
+      mail: spec.mail,
+      phone: '+48600100200',
+      linkValue: spec.linkValue,
+      disabled: false,
+      locked: false,
+      mustChange: false,
+    });
+    expect(account!.nameParts).toEqual(expect.arrayContaining(['Anna', 'Nowak']));
+  });
+
+  it('lists the accounts linked by employeeID after the matched one, each once', async () => {
+    const linkValue = `E-${randomBytes(4).toString('hex')}`;
+    const staff = await addPerson({ linkValue });
+    const student = await addPerson({ linkValue });
+    await addPerson({ linkValue: `E-${randomBytes(4).toString('hex')}` });
+
+    const byMail = await directory.findAccountsByMail(staff.spec.mail);
+    const byUsername = await directory.findAccountsByUsername(student.spec.username);
+
+    expect(byMail.map((account) => account.dn)).toEqual([staff.dn, student.dn]);
+    expect(byUsername.map((account) => account.dn)).toEqual([student.dn, staff.dn]);
+  });
+
+  it('finds an account by userPrincipalName as well as by sAMAccountName', async () => {
+    const { dn, spec } = await addPerson();
+
+    const accounts = await directory.findAccountsByUsername(`${spec.username}@uni.example`);
+
+    expect(accounts.map((account) => account.dn)).toEqual([dn]);
+  });
+
+  it('treats filter characters in a mail as text (RFC 4515), so "*)(" finds nothing', async () => {
+    const { spec } = await addPerson();
+
+    await expect(directory.findAccountsByMail('*)(')).resolves.toEqual([]);
+    await expect(directory.findAccountsByMail('*')).resolves.toEqual([]);
+    await expect(directory.findAccountsByMail(`${spec.mail.slice(0, 5)}*`)).resolves.toEqual([]);
+    await expect(directory.findAccountsByMail(`${spec.mail})(mail=*`)).resolves.toEqual([]);
+  });
+
+  it('matches Exchange aliases in proxyAddresses only when configured to', async () => {
+    const { dn, spec } = await addPerson();
+    const alias = `alias-${spec.username}@old.example`;
+    await replaceAsAdministrator(dn, 'proxyAddresses', [`SMTP:${spec.mail}`, `smtp:${alias}`]);
+
+    const withProxy = await adDirectory({ matchProxyAddresses: true }).findAccountsByMail(alias);
+    const withoutProxy = await directory.findAccountsByMail(alias);
+
+    expect(withProxy.map((account) => account.dn)).toEqual([dn]);
+    expect(withProxy[0]!.mail).toBe(spec.mail);
+    expect(withoutProxy).toEqual([]);
+  });
+
+  it('re-reads an account by DN, and answers undefined for one that does not exist', async () => {
+    const { dn, spec } = await addPerson();
+
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ dn, username: spec.username });
+    await expect(directory.getAccount(`CN=nobody-${spec.username},${samba.env.LDAP_BASE_DN}`)).resolves.toBeUndefined();
+  });
+
+  it('works over StartTLS as well as LDAPS', async () => {
+    const { dn, spec } = await addPerson();
+
+    const accounts = await adDirectory({ url: samba.startTlsUrl }).findAccountsByMail(spec.mail);
+
+    expect(accounts.map((account) => account.dn)).toEqual([dn]);
+  });
+});
+
+describe('account state', () => {
+  it('reports a disabled account (userAccountControl bit 2), whose right password does not count', async () => {
+    const { dn } = await addPerson({ disabled: true });
+
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ disabled: true });
+    expect((await refusal(directory.verifyPassword(dn, PASSWORD))).failure).toBe('account-disabled');
+    await expect(directory.verifyPassword(dn, 'Wrong-Guess-11')).resolves.toBe(false);
+  });
+
+  it('reports an account locked by failed logins, and a reset leaves it locked (the bot never writes lockoutTime)', async () => {
+    const { dn } = await addPerson();
+    for (let attempt = 0; attempt < SAMBA_PASSWORD_SETTINGS.lockoutThreshold; attempt += 1) {
+      expect(await samba.canBind(dn, `Wrong-Guess-${attempt}x`)).toBe(false);
+    }
+
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ locked: true });
+    expect((await refusal(directory.verifyPassword(dn, PASSWORD))).failure).toBe('account-locked');
+
+    await directory.resetPassword(dn, NEW_PASSWORD);
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ locked: true });
+    expect(await readAttribute(dn, 'lockoutTime')).not.toBe('0');
+  });
+
+  it('reads the expiry from msDS-UserPasswordExpiryTimeComputed: the domain maximum age', async () => {
+    const { dn } = await addPerson();
+    const setAt = fileTimeToDate(await readAttribute(dn, 'pwdLastSet'))!;
+
+    const account = await directory.getAccount(dn);
+
+    expect(account!.passwordExpiresAt).toEqual(new Date(setAt.getTime() + SAMBA_PASSWORD_SETTINGS.maxAgeDays * DAY_MS));
+  });
+
+  it('honours a fine-grained password policy (PSO) in the expiry', async () => {
+    const { dn, spec } = await addPerson();
+    const twoDays = -2n * BigInt(DAY_MS) * 10_000n;
+    await samba.asAdministrator((client) => client.add(
+      `CN=pso-${spec.username},CN=Password Settings Container,CN=System,DC=uni,DC=example`,
+      {
+        objectClass: 'msDS-PasswordSettings',
+        'msDS-PasswordSettingsPrecedence': '10',
+        'msDS-PasswordReversibleEncryptionEnabled': 'FALSE',
+        'msDS-PasswordHistoryLength': '5',
+        'msDS-PasswordComplexityEnabled': 'TRUE',
+        'msDS-MinimumPasswordLength': '8',
+        'msDS-MinimumPasswordAge': '0',
+        'msDS-MaximumPasswordAge': twoDays.toString(),
+        'msDS-LockoutThreshold': '0',
+        'msDS-LockoutObservationWindow': '-18000000000',
+        'msDS-LockoutDuration': '-18000000000',
+        'msDS-PSOAppliesTo': dn,
+      },
+    ));
+    const setAt = fileTimeToDate(await readAttribute(dn, 'pwdLastSet'))!;
+
+    const account = await directory.getAccount(dn);
+
+    expect(account!.passwordExpiresAt).toEqual(new Date(setAt.getTime() + 2 * DAY_MS));
+  });
+
+  it('answers null for a password that never expires (DONT_EXPIRE_PASSWD)', async () => {
+    const { dn } = await addPerson();
+    await replaceAsAdministrator(dn, 'userAccountControl', [String(0x200 | 0x10000)]);
+
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ passwordExpiresAt: null });
+  });
+});
+
+describe('checking a password', () => {
+  it('is true for the right password and false for a wrong or empty one', async () => {
+    const { dn } = await addPerson();
+
+    await expect(directory.verifyPassword(dn, PASSWORD)).resolves.toBe(true);
+    await expect(directory.verifyPassword(dn, 'Wrong-Guess-11')).resolves.toBe(false);
+    // An empty password would be an unauthenticated bind, which LDAP servers accept.
+    await expect(directory.verifyPassword(dn, '')).resolves.toBe(false);
+  });
+});
+
+describe('self-service reset', () => {
+  it('sets the new password, retires the old one and does not leave "must change"', async () => {
+    const { dn } = await addPerson();
+
+    await directory.resetPassword(dn, NEW_PASSWORD);
+
+    expect(await samba.canBind(dn, NEW_PASSWORD)).toBe(true);
+    expect(await samba.canBind(dn, PASSWORD)).toBe(false);
+    expect(await readAttribute(dn, 'pwdLastSet')).not.toBe('0');
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ mustChange: false });
+  });
+
+  it('clears a pending "must change" left by the help desk', async () => {
+    const { dn } = await addPerson();
+    await directory.setTemporaryPassword(dn, 'Temporary-Cup-55');
+
+    await directory.resetPassword(dn, NEW_PASSWORD);
+
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ mustChange: false });
+    expect(await samba.canBind(dn, NEW_PASSWORD)).toBe(true);
+  });
+
+  it('reports complexity and length refusals as policy reasons, without the password in the message', async () => {
+    const { dn } = await addPerson();
+
+    const simple = await refusal(directory.resetPassword(dn, 'onlylowercaseletters'));
+    const short = await refusal(directory.resetPassword(dn, 'Ab1!'));
+
+    expect(simple).toMatchObject({ failure: 'policy', policyReasons: ['complexity'] });
+    expect(short).toMatchObject({ failure: 'policy', policyReasons: ['too-short'] });
+    expect(simple.message).not.toContain('onlylowercaseletters');
+    expect(short.message).not.toContain('Ab1!');
+    expect(await samba.canBind(dn, PASSWORD)).toBe(true);
+  });
+
+  it('cannot enforce history on a reset where the server does not offer the policy hints control (Samba)', async () => {
+    const { dn } = await addPerson();
+    const supported = await samba.asAdministrator(async (client) => {
+      const [rootDse] = (await client.search('', { scope: 'base', attributes: ['supportedControl'] })).searchEntries;
+      return ([] as string[]).concat(rootDse?.['supportedControl'] as string[] | string);
+    });
+    expect(supported).not.toContain(POLICY_HINTS_OID);
+    expect(supported).not.toContain(POLICY_HINTS_DEPRECATED_OID);
+
+    await directory.resetPassword(dn, NEW_PASSWORD);
+    await directory.resetPassword(dn, PASSWORD);
+
+    // Documented limitation: an administrative reset without the control skips the history.
+    expect(await samba.canBind(dn, PASSWORD)).toBe(true);
+  });
+
+  it('says so when the service account may not reset the account (outside its OU)', async () => {
+    const failure = await refusal(directory.resetPassword('CN=Administrator,CN=Users,DC=uni,DC=example', NEW_PASSWORD));
+
+    expect(failure.failure).toBe('insufficient-rights');
+  });
+});
+
+describe('changing a known password', () => {
+  it('changes it with the right current password', async () => {
+    const { dn } = await addPerson();
+
+    await directory.changePassword(dn, PASSWORD, NEW_PASSWORD);
+
+    expect(await samba.canBind(dn, NEW_PASSWORD)).toBe(true);
+    expect(await samba.canBind(dn, PASSWORD)).toBe(false);
+  });
+
+  it('refuses a wrong or empty current password as invalid credentials and changes nothing', async () => {
+    const { dn } = await addPerson();
+
+    expect((await refusal(directory.changePassword(dn, 'Wrong-Guess-11', NEW_PASSWORD))).failure).toBe('invalid-credentials');
+    expect((await refusal(directory.changePassword(dn, '', NEW_PASSWORD))).failure).toBe('invalid-credentials');
+    expect(await samba.canBind(dn, PASSWORD)).toBe(true);
+  });
+
+  it('refuses a password from the history as policy "in-history"', async () => {
+    const { dn } = await addPerson();
+    await directory.changePassword(dn, PASSWORD, NEW_PASSWORD);
+
+    const failure = await refusal(directory.changePassword(dn, NEW_PASSWORD, PASSWORD));
+
+    expect(failure).toMatchObject({ failure: 'policy', policyReasons: ['in-history'] });
+    expect(failure.message).not.toContain(PASSWORD);
+  });
+
+  it('refuses a too simple new password as policy "complexity"', async () => {
+    const { dn } = await addPerson();
+
+    const failure = await refusal(directory.changePassword(dn, PASSWORD, 'onlylowercaseletters'));
+
+    expect(failure).toMatchObject({ failure: 'policy', policyReasons: ['complexity'] });
+  });
+});
+
+describe('help desk temporary password', () => {
+  it('sets a password that must be changed: binds are refused with data 773, the check still proves it', async () => {
+    const { dn } = await addPerson();
+    const temporary = 'Temporary-Cup-55';
+
+    await directory.setTemporaryPassword(dn, temporary);
+
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ mustChange: true, passwordExpiresAt: null });
+    expect(await readAttribute(dn, 'pwdLastSet')).toBe('0');
+    expect(await bindRefusalText(dn, temporary)).toMatch(/data 773/);
+    await expect(directory.verifyPassword(dn, temporary)).resolves.toBe(true);
+    await expect(directory.verifyPassword(dn, PASSWORD)).resolves.toBe(false);
+  });
+
+  it('lets the person replace the temporary password with their own', async () => {
+    const { dn } = await addPerson();
+    await directory.setTemporaryPassword(dn, 'Temporary-Cup-55');
+
+    await directory.changePassword(dn, 'Temporary-Cup-55', NEW_PASSWORD);
+
+    expect(await samba.canBind(dn, NEW_PASSWORD)).toBe(true);
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ mustChange: false });
+    expect((await refusal(directory.changePassword(dn, 'Temporary-Cup-55', 'Another-Pass-66'))).failure).toBe('invalid-credentials');
+  });
+});
+
+describe('domain password settings', () => {
+  it('reads what samba-tool set on the domain object', async () => {
+    await expect(directory.passwordSettings()).resolves.toEqual({
+      minLength: SAMBA_PASSWORD_SETTINGS.minLength,
+      complexity: SAMBA_PASSWORD_SETTINGS.complexity,
+      historyLength: SAMBA_PASSWORD_SETTINGS.historyLength,
+    });
+  });
+});
