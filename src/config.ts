@@ -84,23 +84,23 @@ const environmentSchema = z
     POLICY_FORBID_PERSONAL_INFO: flag(true),
     POLICY_MIN_STRENGTH: z.coerce.number().int().min(0).max(4).default(3),
     POLICY_BLOCKED_WORDS: z.string().default(''),
-  })
-  .superRefine((env, issues) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      issues.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)',
-      });
-    }
-    if (env.LDAP_URL.startsWith('ldap://') && env.LDAP_INSECURE && env.LDAP_FLAVOR === 'ad') {
-      issues.addIssue({
-        code: 'custom',
-        path: ['LDAP_INSECURE'],
-        message: 'Active Directory refuses password writes without TLS; use ldaps:// or StartTLS',
-      });
-    }
   });
+
+/**
+ * Rules that join two variables. Checked on the raw values, beside the schema, so they are
+ * reported together with every other problem rather than only once the rest is valid.
+ */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)');
+  }
+  const insecure = ['true', '1', 'yes', 'on', 'y', 'enabled'].includes((env.LDAP_INSECURE ?? '').toLowerCase());
+  if (env.LDAP_URL?.startsWith('ldap://') && insecure && env.LDAP_FLAVOR === 'ad') {
+    problems.push('LDAP_INSECURE: Active Directory refuses password writes without TLS; use ldaps:// or StartTLS');
+  }
+  return problems;
+}
 
 export type Locale = (typeof LOCALES)[number];
 export const SUPPORTED_LOCALES: readonly Locale[] = LOCALES;
@@ -173,11 +173,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = environmentSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
-    );
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`)),
+    ...crossFieldProblems(present),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return toConfig(parsed.data);
 }
 

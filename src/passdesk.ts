@@ -9,6 +9,7 @@ import { PasswordResetJourney } from './flows/password-reset/password-reset-jour
 import { createLogger, type Logger } from './log/logger';
 import { SmtpMailer } from './mail/smtp-mailer';
 import { PasswordChangedNotifier } from './notification/password-changed-notifier';
+import { PasswordPolicy } from './policy/password-policy';
 import { policyFromConfig } from './policy/policy-from-config';
 import { Limiter } from './regulation/limiter';
 import { TwilioSmsSender } from './sms/twilio-sms-sender';
@@ -46,12 +47,15 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   const mailer = new SmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from });
   const { app, httpReceiver } = createSlackApp(config.slack, logger);
   const audit = new AuditTrail(store, logger, clock);
+  const policy = policyFromConfig(config.policy, directorySettings);
+  // Building zxcvbn's dictionaries takes a few hundred ms: do it now, not on someone's first try.
+  PasswordPolicy.warmUp();
 
   const journey = new PasswordResetJourney({
     directory,
     flows: new FlowRepository(store),
     sms: new TwilioSmsSender(config.twilio),
-    policy: policyFromConfig(config.policy, directorySettings),
+    policy,
     limiter: new Limiter(store, config.limits, clock),
     audit,
     notifier: new PasswordChangedNotifier(new SlackDirectMessenger(app.client), mailer, config.helpdeskContact, logger),

@@ -33,7 +33,7 @@ export interface PolicySettings {
   requireDigit: boolean;
   /** Characters that count as "special"; empty string turns the rule off. */
   specialCharacters: string;
-  /** Refuse passwords containing the username or a name part (4+ letters), case-insensitive. */
+  /** Refuse passwords containing the username or a name part (3+ letters), case-insensitive. */
   forbidPersonalInfo: boolean;
   /** zxcvbn score floor, 0 (off) to 4. */
   minStrength: number;
