@@ -94,6 +94,7 @@ export const en: Messages = {
     'too-young': 'The password was changed too recently to be changed again; try again later.',
     other: 'It does not meet the directory\'s password rules.',
   })[reason],
+  accountsChanged: 'One of your accounts was removed or disabled meanwhile, so nothing was changed. Please contact the help desk.',
   directoryUnavailableInline: 'The account directory cannot be reached right now. Nothing was changed. Try again in a moment.',
 
   changedNotice: {

@@ -94,6 +94,7 @@ export const it: Messages = {
     'too-young': 'La password è stata cambiata da troppo poco tempo; riprova più tardi.',
     other: 'Non rispetta le regole sulle password.',
   })[reason],
+  accountsChanged: 'Uno dei tuoi account è stato rimosso o disabilitato nel frattempo, quindi non è stato modificato nulla. Contatta l\'help desk.',
   directoryUnavailableInline: 'Il servizio account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova tra poco.',
 
   changedNotice: {

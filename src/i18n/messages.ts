@@ -21,12 +21,12 @@ export interface Messages {
   phoneDigitsWrong: string;
   challengeWrong: string;
 
-  codeIntro: (maskedPhone: string, minutes: number) => string;
+  codeIntro: (phoneEnding: string, minutes: number) => string;
   codeLabel: string;
   codeFormat: string;
   codeWrong: (attemptsLeft: number) => string;
   resendButton: string;
-  resent: (maskedPhone: string) => string;
+  resent: (phoneEnding: string) => string;
   resendCooldown: (seconds: number) => string;
 
   newPasswordIntro: string;
@@ -69,6 +69,8 @@ export interface Messages {
   directoryRefused: string;
   directoryReason: (reason: DirectoryPolicyReason) => string;
   directoryUnavailableInline: string;
+  /** An account was removed or disabled during the flow. */
+  accountsChanged: string;
 
   changedNotice: {
     subject: string;

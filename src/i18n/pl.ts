@@ -101,6 +101,7 @@ export const pl: Messages = {
     'too-young': 'Hasło zmieniono zbyt niedawno, aby zmienić je ponownie; spróbuj później.',
     other: 'Nie spełnia zasad dotyczących haseł.',
   })[reason],
+  accountsChanged: 'Jedno z Twoich kont zostało w międzyczasie usunięte lub zablokowane, więc niczego nie zmieniono. Skontaktuj się z pomocą techniczną.',
   directoryUnavailableInline: 'Katalog kont jest teraz niedostępny. Niczego nie zmieniono. Spróbuj ponownie za chwilę.',
 
   changedNotice: {

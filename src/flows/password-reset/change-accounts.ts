@@ -61,6 +61,11 @@ export async function changeAccounts(
     return show({ kind: 'directory-unavailable' });
   }
   const found = current.filter((account): account is Account => account !== undefined);
+  const unchangeable = state.accounts.some(
+    (account, index) => !state.changedDns.includes(account.dn) && (!current[index] || current[index].disabled),
+  );
+  // An account removed or disabled since the flow started: change none, rather than some.
+  if (unchangeable) return show({ kind: 'accounts-changed' });
   const verdict = deps.policy.check(password, {
     usernames: found.map((a) => a.username),
     nameParts: found.flatMap((a) => a.nameParts),
@@ -80,11 +85,9 @@ export async function changeAccounts(
   const changed = [...state.changedDns];
   const failed: FlowAccount[] = [];
   const actor = `slack:${state.teamId}:${state.userId}`;
-  for (const [index, account] of state.accounts.entries()) {
+  for (const account of state.accounts) {
     if (changed.includes(account.dn)) continue;
-    const live = current[index];
     try {
-      if (!live || live.disabled) throw new DirectoryError(live ? 'account-disabled' : 'not-found', 'account not changeable');
       await deps.directory.resetPassword(account.dn, password);
       changed.push(account.dn);
       await persist({ ...state, changedDns: changed, changingUntil: now + CHANGE_LEASE_MS });

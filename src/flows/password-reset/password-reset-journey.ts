@@ -123,7 +123,7 @@ export class PasswordResetJourney {
       codeSentAt: null,
       codeExpiresAt: null,
       codeFailures: 0,
-      maskedPhone: null,
+      phoneEnding: null,
       changedDns: [],
       passwordFingerprint: null,
       changingUntil: null,
@@ -293,7 +293,7 @@ export class PasswordResetJourney {
       codeHash: hashCode(this.deps.secretKey, state.flowId, code),
       codeSentAt: now,
       codeExpiresAt: now + this.codeMinutes() * MINUTE,
-      maskedPhone: maskPhone(phone),
+      phoneEnding: phone.replace(/\D/g, '').slice(-2),
     };
     const ref = flowRefOf(state, flow);
     if (!(await this.deps.flows.save(ref, flow.version, next))) return this.inProgress(state);
@@ -409,7 +409,7 @@ function codeScreen(
   notice?: Extract<ResetScreen, { step: 'code' }>['notice'],
   error?: Extract<ResetScreen, { step: 'code' }>['error'],
 ): ResetScreen {
-  return { step: 'code', maskedPhone: state.maskedPhone ?? '***', minutes, notice, error };
+  return { step: 'code', phoneEnding: state.phoneEnding ?? '', minutes, notice, error };
 }
 
 /** The username with its mail masked: enough to recognise one's accounts, not to harvest addresses. */

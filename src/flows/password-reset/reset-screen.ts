@@ -23,7 +23,8 @@ export interface IdentityScreen {
 
 export interface CodeScreen {
   step: 'code';
-  maskedPhone: string;
+  /** Last two digits of the phone the code went to. */
+  phoneEnding: string;
   minutes: number;
   notice?: { kind: 'resent' } | { kind: 'cooldown'; seconds: number };
   error?: { kind: 'format' } | { kind: 'wrong'; attemptsLeft: number };
@@ -38,7 +39,8 @@ export interface NewPasswordScreen {
     | { kind: 'unmet'; rules: PolicyRule[] }
     | { kind: 'directory-refused'; reasons: DirectoryPolicyReason[] }
     | { kind: 'not-same-as-before' }
-    | { kind: 'directory-unavailable' };
+    | { kind: 'directory-unavailable' }
+    | { kind: 'accounts-changed' };
   /** After a partial failure: what changed and what did not. */
   partial?: { changed: string[]; failed: string[] };
 }

@@ -36,8 +36,8 @@ export interface ResetState {
   codeExpiresAt: number | null;
   /** Never reset by a resend. */
   codeFailures: number;
-  /** Masked phone, for the code screen. */
-  maskedPhone: string | null;
+  /** The phone's last two digits, for the code screen. */
+  phoneEnding: string | null;
   /** DNs already changed, so a retry after a partial failure finishes only the rest. */
   changedDns: string[];
   /** After a partial change: keyed hash of the password set, so the retry uses the same one. */

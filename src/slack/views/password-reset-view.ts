@@ -100,8 +100,8 @@ function identityView(screen: IdentityScreen, ctx: RenderContext): RenderedScree
 
 function codeView(screen: CodeScreen, ctx: RenderContext): RenderedScreen {
   const m = ctx.messages;
-  const blocks: Block[] = [text(m.codeIntro(screen.maskedPhone, screen.minutes))];
-  if (screen.notice?.kind === 'resent') blocks.push(note(`:incoming_envelope: ${m.resent(screen.maskedPhone)}`));
+  const blocks: Block[] = [text(m.codeIntro(screen.phoneEnding, screen.minutes))];
+  if (screen.notice?.kind === 'resent') blocks.push(note(`:incoming_envelope: ${m.resent(screen.phoneEnding)}`));
   if (screen.notice?.kind === 'cooldown') blocks.push(note(`:hourglass: ${m.resendCooldown(screen.notice.seconds)}`));
   blocks.push(
     textInput({ blockId: RESET_BLOCK.code, actionId: INPUT_ACTION, label: m.codeLabel, maxLength: 9 }),
@@ -145,6 +145,7 @@ function newPasswordView(screen: NewPasswordScreen, ctx: RenderContext): Rendere
   }
   if (error?.kind === 'not-same-as-before') fieldErrors[RESET_BLOCK.newPassword] = m.retrySamePassword;
   if (error?.kind === 'directory-unavailable') fieldErrors[RESET_BLOCK.newPassword] = m.directoryUnavailableInline;
+  if (error?.kind === 'accounts-changed') fieldErrors[RESET_BLOCK.newPassword] = m.accountsChanged;
   return {
     view: modal({ callbackId: RESET_CALLBACK.newPassword, title: m.modalTitle, submit: m.continue, close: m.cancel, blocks }),
     fieldErrors,

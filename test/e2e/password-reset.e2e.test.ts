@@ -1,0 +1,146 @@
+import { type SeededPeople, JAN_PHONE, seedPeople } from '../harness/people';
+import type { TestDirectoryServer } from '../harness/directory-server';
+import { type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
+import { connectSamba } from '../harness/samba';
+import { startSlapd } from '../harness/slapd';
+import { SlackUser, codeIn } from './slack-user';
+
+/**
+ * `/password` end to end, once per directory flavour: the real Bolt app over signed HTTP, the real
+ * twilio SDK and nodemailer against fakes, and a real slapd / Samba AD domain controller.
+ * The user is driven by the modal's visible (English) labels only.
+ */
+
+const PHONE_DIGITS = 'Last 3 digits of your registered phone number';
+const CODE = 'Code from the SMS';
+const NEW_PASSWORD = 'New password';
+const AGAIN = 'New password again';
+const CHOSEN = 'Quiet-Harbour-58;Lamp';
+
+const flavours: [string, () => Promise<TestDirectoryServer>][] = [
+  ['OpenLDAP', startSlapd],
+  ['Active Directory', connectSamba],
+];
+
+describe.each(flavours)('/password on %s', (flavour, launchDirectory) => {
+  let directory: TestDirectoryServer;
+  let harness: PassdeskUnderTest;
+  let serial = 0;
+
+  beforeAll(async () => {
+    directory = await launchDirectory();
+    harness = await startPassdeskUnderTest({ directory });
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+    await directory?.stop();
+  });
+
+  /** A fresh person (unique accounts on the shared server) and their Slack user. */
+  async function newPerson(options: { slackEmail?: (people: SeededPeople) => string; locale?: string } = {}) {
+    serial += 1;
+    const tag = `${flavour === 'OpenLDAP' ? 'o' : 'a'}${serial}${Date.now() % 1000}`;
+    const people = await seedPeople(directory, { tag });
+    const userId = `U${tag.toUpperCase()}`;
+    harness.slack.setUser(userId, {
+      email: options.slackEmail ? options.slackEmail(people) : people.staff.mail,
+      locale: options.locale ?? 'en-US',
+    });
+    return { people, user: new SlackUser(harness, userId) };
+  }
+
+  async function passIdentity(user: SlackUser): Promise<string> {
+    const since = harness.twilio.messages.length;
+    await user.submit([[PHONE_DIGITS, JAN_PHONE.slice(-3)], user.challenge()]);
+    const sms = await waitForSms(since);
+    return codeIn(sms);
+  }
+
+  async function waitForSms(since: number): Promise<string> {
+    const deadline = Date.now() + 5000;
+    while (harness.twilio.messages.length <= since) {
+      if (Date.now() > deadline) throw new Error('no SMS was sent');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return harness.twilio.messages[harness.twilio.messages.length - 1].body;
+  }
+
+  it('changes the password of both linked accounts, then tells the person by DM and mail', async () => {
+    const { people, user } = await newPerson();
+    await user.runPassword();
+    expect(user.text()).toContain(people.staff.username);
+    expect(user.text()).toContain(people.student.username);
+    expect(user.text()).not.toContain(people.staff.mail);
+
+    const code = await passIdentity(user);
+    expect(harness.twilio.messages.at(-1)?.to).toBe(JAN_PHONE);
+    expect(user.text()).toContain('ending in 00');
+
+    await user.submit([[CODE, code]]);
+    expect(user.labels()).toEqual([NEW_PASSWORD, AGAIN]);
+    expect(user.text()).toContain('At least 12 characters');
+    expect(user.text()).toContain('Slack cannot hide what you type');
+
+    await user.submit([[NEW_PASSWORD, CHOSEN], [AGAIN, CHOSEN]]);
+    expect(user.text()).toContain('Your password has been changed for');
+    expect(user.text()).toContain('Office 365 may take a few minutes');
+
+    expect(await directory.canBind(people.staff.dn, CHOSEN)).toBe(true);
+    expect(await directory.canBind(people.student.dn, CHOSEN)).toBe(true);
+    expect(await directory.canBind(people.staff.dn, people.staff.password)).toBe(false);
+    expect(await directory.canBind(people.student.dn, people.student.password)).toBe(false);
+
+    const dm = await harness.slack.waitForMessage(user.id);
+    expect(dm.text).toContain('Your password was changed');
+    const mail = await harness.smtp.waitForMessage(people.staff.mail);
+    expect(mail.subject).toBe('Your university password was changed');
+    await harness.smtp.waitForMessage(people.student.mail);
+    for (const text of [dm.text ?? '', mail.text]) {
+      expect(text).not.toContain(CHOSEN);
+      expect(text).not.toContain(code);
+    }
+  });
+
+  it('starts from either linked account: the student mail finds the staff account too', async () => {
+    const { people, user } = await newPerson({ slackEmail: (p) => p.student.mail });
+    await user.runPassword();
+    expect(user.text()).toContain(people.staff.username);
+    expect(user.text()).toContain(people.student.username);
+  });
+
+  it('refuses a disabled account without sending an SMS', async () => {
+    const { user } = await newPerson({ slackEmail: (p) => p.disabled.mail });
+    const sent = harness.twilio.messages.length;
+    await user.runPassword();
+    expect(user.text()).toContain('Your account is disabled');
+    expect(user.text()).toContain('the IT help desk (#it-help)');
+    expect(user.labels()).toEqual([]);
+    expect(harness.twilio.messages.length).toBe(sent);
+  });
+
+  it('refuses an account without a registered phone', async () => {
+    const { user } = await newPerson({ slackEmail: (p) => p.noPhone.mail });
+    await user.runPassword();
+    expect(user.text()).toContain('no phone number registered');
+    expect(user.labels()).toEqual([]);
+  });
+
+  it('names every unmet rule and changes nothing until the password passes', async () => {
+    const { people, user } = await newPerson();
+    await user.runPassword();
+    const code = await passIdentity(user);
+    await user.submit([[CODE, code]]);
+
+    await user.submit([[NEW_PASSWORD, 'short1'], [AGAIN, 'short1']]);
+    const refusal = user.view().shownErrors?.new_password ?? '';
+    expect(refusal).toContain('At least 12 characters');
+    expect(refusal).toContain('At least one upper-case letter');
+    expect(refusal).toContain('At least one of these special characters');
+    expect(await directory.canBind(people.staff.dn, people.staff.password)).toBe(true);
+
+    await user.submit([[NEW_PASSWORD, CHOSEN], [AGAIN, `${CHOSEN}x`]]);
+    expect(user.view().shownErrors?.confirm_password).toContain('not the same');
+    expect(await directory.canBind(people.staff.dn, people.staff.password)).toBe(true);
+  });
+});

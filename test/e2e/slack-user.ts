@@ -1,0 +1,78 @@
+import type { FakeView } from '../harness/fake-slack';
+import type { PassdeskUnderTest } from '../harness/passdesk-under-test';
+import { buttonByText, fillByLabel, type SlackResponse, visibleText } from '../harness/slack-driver';
+
+/**
+ * A person in Slack, as an outside client would act for them: types `/password`, reads the
+ * modal, fills inputs found by their visible labels, presses buttons found by their text.
+ */
+export class SlackUser {
+  constructor(
+    private readonly harness: PassdeskUnderTest,
+    readonly id: string,
+  ) {}
+
+  /** `/password`, then waits until the modal has moved past "looking up your accounts". */
+  async runPassword(): Promise<SlackResponse> {
+    const since = this.harness.slack.calls.length;
+    const response = await this.harness.driver.slashCommand(this.id, '/password');
+    await this.harness.slack.waitForCall('views.update', { since });
+    return response;
+  }
+
+  view(): FakeView {
+    const view = this.harness.slack.lastView(this.id);
+    if (!view) throw new Error(`${this.id} has no modal open`);
+    return view;
+  }
+
+  /** Everything the person reads in the modal, errors included. */
+  text(): string {
+    return visibleText(this.view());
+  }
+
+  labels(): string[] {
+    return (this.view().blocks as { type: string; label?: { text: string } }[])
+      .filter((block) => block.type === 'input')
+      .map((block) => block.label?.text ?? '');
+  }
+
+  /** Fills inputs by label (a RegExp matches the one label it fits) and submits. */
+  async submit(answers: [string | RegExp, string][]): Promise<SlackResponse> {
+    const view = this.view();
+    const byLabel: Record<string, string> = {};
+    for (const [label, value] of answers) byLabel[this.label(label)] = value;
+    return this.harness.driver.submitView(this.id, view, fillByLabel(view, byLabel));
+  }
+
+  async click(buttonText: string): Promise<SlackResponse> {
+    const view = this.view();
+    return this.harness.driver.clickButton(this.id, { ...buttonByText(view, buttonText), view });
+  }
+
+  /** The arithmetic question's label and its answer, worked out as a person would. */
+  challenge(): [string, string] {
+    for (const label of this.labels()) {
+      const match = /(\d+)\s*([+−-])\s*(\d+)/.exec(label);
+      if (match) {
+        const [, left, operator, right] = match;
+        const answer = operator === '+' ? Number(left) + Number(right) : Number(left) - Number(right);
+        return [label, String(answer)];
+      }
+    }
+    throw new Error(`no arithmetic question among: ${this.labels().join(' | ')}`);
+  }
+
+  private label(wanted: string | RegExp): string {
+    const found = this.labels().find((label) => (typeof wanted === 'string' ? label === wanted : wanted.test(label)));
+    if (!found) throw new Error(`no input labelled ${String(wanted)}; labels: ${this.labels().join(' | ')}`);
+    return found;
+  }
+}
+
+/** The 6-digit code in an SMS text. */
+export function codeIn(smsBody: string): string {
+  const match = /\b(\d{6})\b/.exec(smsBody);
+  if (!match) throw new Error('no 6-digit code in the SMS');
+  return match[1];
+}

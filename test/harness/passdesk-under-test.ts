@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config';
+import { type RunningPassdesk, startPassdesk } from '../../src/passdesk';
+import type { TestDirectoryServer } from './directory-server';
+import { FakeClock } from './fake-clock';
+import { type FakeSlack, startFakeSlack } from './fake-slack';
+import { type FakeSocketMode, startFakeSocketMode } from './fake-socket-mode';
+import { type FakeTwilio, startFakeTwilio } from './fake-twilio';
+import { SlackHttpDriver, SocketModeDriver } from './slack-driver';
+import { type SmtpSink, startSmtpSink } from './smtp-sink';
+
+export const SIGNING_SECRET = 'sentinel-signing-secret-0123456789';
+export const TWILIO_SID = 'AC0123456789abcdef0123456789abcdef';
+export const TWILIO_TOKEN = 'sentinel-twilio-auth-token';
+
+export interface PassdeskUnderTest {
+  slack: FakeSlack;
+  twilio: FakeTwilio;
+  smtp: SmtpSink;
+  socketMode?: FakeSocketMode;
+  driver: SlackHttpDriver | SocketModeDriver;
+  clock: FakeClock;
+  /** Every JSON log line passdesk wrote, across restarts. */
+  logs: string[];
+  /** The environment passdesk was started with: only DESIGN.md's configuration contract and documented extras. */
+  env: Record<string, string>;
+  passdesk: RunningPassdesk;
+  /** Stops passdesk and starts a new process-like instance on the same store (a restart mid-flow). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * passdesk as a deployer runs it, configured only through its environment, against the fake
+ * Slack and Twilio, an SMTP sink and a real directory server.
+ */
+export async function startPassdeskUnderTest(options: {
+  directory: TestDirectoryServer;
+  env?: Record<string, string>;
+  socketMode?: boolean;
+}): Promise<PassdeskUnderTest> {
+  const slack = await startFakeSlack();
+  const twilio = await startFakeTwilio({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN });
+  const smtp = await startSmtpSink();
+  const socketMode = options.socketMode ? await startFakeSocketMode({ slack }) : undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), 'passdesk-e2e-'));
+  const clock = new FakeClock();
+  const logs: string[] = [];
+  const logDestination = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+
+  const env: Record<string, string> = {
+    SLACK_BOT_TOKEN: slack.botToken,
+    ...(socketMode ? { SLACK_APP_TOKEN: socketMode.appToken } : { SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0' }),
+    SLACK_API_URL: slack.apiUrl,
+    ...options.directory.env,
+    TWILIO_ACCOUNT_SID: TWILIO_SID,
+    TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+    TWILIO_FROM: '+15005550006',
+    TWILIO_API_URL: twilio.url,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'passdesk <no-reply@uni.example>',
+    DATABASE_URL: `sqlite:${join(dataDir, 'passdesk.sqlite')}`,
+    LOG_LEVEL: 'debug',
+    HELPDESK_CONTACT: 'the IT help desk (#it-help)',
+    ...options.env,
+  };
+
+  const start = () => startPassdesk(loadConfig(env), { logDestination, clock });
+  const driverFor = (running: RunningPassdesk) =>
+    socketMode
+      ? new SocketModeDriver({ socketMode, teamId: slack.teamId, slack })
+      : new SlackHttpDriver({
+          url: `http://127.0.0.1:${running.port}/slack/events`,
+          signingSecret: SIGNING_SECRET,
+          teamId: slack.teamId,
+          slack,
+        });
+
+  const harness: PassdeskUnderTest = {
+    slack,
+    twilio,
+    smtp,
+    socketMode,
+    clock,
+    logs,
+    env,
+    passdesk: await start(),
+    driver: undefined as unknown as SlackHttpDriver, // set just below, once passdesk has a port
+    async restart() {
+      await harness.passdesk.stop();
+      harness.passdesk = await start();
+      harness.driver = driverFor(harness.passdesk);
+      if (socketMode) await socketMode.waitForConnection();
+    },
+    async stop() {
+      await harness.passdesk.stop();
+      await socketMode?.stop();
+      await Promise.all([slack.stop(), twilio.stop(), smtp.stop()]);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  harness.driver = driverFor(harness.passdesk);
+  if (socketMode) await socketMode.waitForConnection();
+  return harness;
+}
