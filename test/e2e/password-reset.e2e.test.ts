@@ -1,7 +1,10 @@
-import { type SeededPeople, JAN_PHONE, seedPeople } from '../harness/people';
+import { systemClock } from '../../src/clock/clock';
+import { loadConfig } from '../../src/config';
+import { createDirectory } from '../../src/directory/create-directory';
 import type { TestDirectoryServer } from '../harness/directory-server';
 import { type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
-import { connectSamba } from '../harness/samba';
+import { type SeededPeople, JAN_PHONE, seedPeople } from '../harness/people';
+import { type SambaServer, connectSamba } from '../harness/samba';
 import { startSlapd } from '../harness/slapd';
 import { SlackUser, codeIn } from './slack-user';
 
@@ -17,19 +20,63 @@ const NEW_PASSWORD = 'New password';
 const AGAIN = 'New password again';
 const CHOSEN = 'Quiet-Harbour-58;Lamp';
 
-const flavours: [string, () => Promise<TestDirectoryServer>][] = [
-  ['OpenLDAP', startSlapd],
-  ['Active Directory', connectSamba],
+interface Flavour {
+  launch(): Promise<TestDirectoryServer>;
+  /** Makes the directory itself refuse CHOSEN for `dn`; returns what the person is then told. */
+  makeServerRefuse(harness: PassdeskUnderTest, directory: TestDirectoryServer, dn: string): Promise<string>;
+}
+
+const flavours: [string, Flavour][] = [
+  ['OpenLDAP', {
+    launch: startSlapd,
+    // ppolicy keeps a history: set CHOSEN once and move on, and the server refuses it next time.
+    async makeServerRefuse(harness, _directory, dn) {
+      const adapter = createDirectory(loadConfig(harness.env).ldap, systemClock);
+      await adapter.resetPassword(dn, CHOSEN);
+      await adapter.resetPassword(dn, 'Interim-Passw0rd;Kite');
+      return 'It was used recently';
+    },
+  }],
+  ['Active Directory', {
+    launch: connectSamba,
+    // Samba 4.17 enforces no history on an administrative reset (it lacks the policy hints
+    // control), so a fine-grained policy demanding 30 characters makes the DC refuse instead.
+    async makeServerRefuse(_harness, directory, dn) {
+      const name = dn.split(',')[0].replace(/^CN=/i, '');
+      await (directory as SambaServer).asAdministrator((client) => client.add(
+        `CN=pso-${name},CN=Password Settings Container,CN=System,DC=uni,DC=example`,
+        {
+          objectClass: 'msDS-PasswordSettings',
+          'msDS-PasswordSettingsPrecedence': '10',
+          'msDS-PasswordReversibleEncryptionEnabled': 'FALSE',
+          'msDS-PasswordHistoryLength': '5',
+          'msDS-PasswordComplexityEnabled': 'TRUE',
+          'msDS-MinimumPasswordLength': '30',
+          'msDS-MinimumPasswordAge': '0',
+          'msDS-MaximumPasswordAge': '-864000000000000',
+          'msDS-LockoutThreshold': '0',
+          'msDS-LockoutObservationWindow': '-18000000000',
+          'msDS-LockoutDuration': '-18000000000',
+          'msDS-PSOAppliesTo': dn,
+        },
+      ));
+      return 'shorter than the directory allows';
+    },
+  }],
 ];
 
-describe.each(flavours)('/password on %s', (flavour, launchDirectory) => {
+describe.each(flavours)('/password on %s', (flavour, { launch: launchDirectory, makeServerRefuse }) => {
   let directory: TestDirectoryServer;
   let harness: PassdeskUnderTest;
   let serial = 0;
 
   beforeAll(async () => {
     directory = await launchDirectory();
-    harness = await startPassdeskUnderTest({ directory });
+    harness = await startPassdeskUnderTest({
+      directory,
+      // The journey people share one phone number; limits have their own test.
+      env: { LIMIT_FLOWS_PER_DAY: '1000', LIMIT_SMS_PER_HOUR: '1000', LIMIT_WRONG_ANSWERS_PER_HOUR: '1000' },
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -142,5 +189,17 @@ describe.each(flavours)('/password on %s', (flavour, launchDirectory) => {
     await user.submit([[NEW_PASSWORD, CHOSEN], [AGAIN, `${CHOSEN}x`]]);
     expect(user.view().shownErrors?.confirm_password).toContain('not the same');
     expect(await directory.canBind(people.staff.dn, people.staff.password)).toBe(true);
+  });
+
+  it("shows the directory's own refusal as a policy message, and changes nothing", async () => {
+    const { people, user } = await newPerson();
+    const expected = await makeServerRefuse(harness, directory, people.staff.dn);
+    await user.runPassword();
+    const code = await passIdentity(user);
+    await user.submit([[CODE, code]]);
+    await user.submit([[NEW_PASSWORD, CHOSEN], [AGAIN, CHOSEN]]);
+    expect(user.view().shownErrors?.new_password).toContain(expected);
+    expect(await directory.canBind(people.student.dn, CHOSEN)).toBe(false);
+    expect(await directory.canBind(people.student.dn, people.student.password)).toBe(true);
   });
 });

@@ -53,6 +53,7 @@ export interface SlapdServer extends TestDirectoryServer {
   noExpiryPolicyDn: string;
   /** Gives `dn` its own policy (pwdPolicySubentry), as the root DN. */
   assignPolicy(dn: string, policyDn: string): Promise<void>;
+  disable(dn: string): Promise<void>;
   /** Reads attributes (operational ones too) of one entry as the root DN; values as strings. */
   readAsRoot(dn: string, attributes: string[]): Promise<Record<string, string[]>>;
 }
@@ -197,16 +198,17 @@ class RunningSlapd implements SlapdServer {
     };
     if (spec.phone !== undefined) attributes.mobile = spec.phone;
     if (spec.linkValue !== undefined) attributes.employeeNumber = spec.linkValue;
-    await this.asRoot(async (client) => {
-      await client.add(dn, attributes);
-      if (spec.disabled) {
-        await client.modify(dn, new Change({
-          operation: 'replace',
-          modification: new Attribute({ type: 'pwdAccountLockedTime', values: [DISABLED_LOCK_TIME] }),
-        }));
-      }
-    });
+    await this.asRoot((client) => client.add(dn, attributes));
+    if (spec.disabled) await this.disable(dn);
     return dn;
+  }
+
+  /** Disables an account the way an administrator does with ppolicy (a permanent lock). */
+  async disable(dn: string): Promise<void> {
+    await this.asRoot((client) => client.modify(dn, new Change({
+      operation: 'replace',
+      modification: new Attribute({ type: 'pwdAccountLockedTime', values: [DISABLED_LOCK_TIME] }),
+    })));
   }
 
   async assignPolicy(dn: string, policyDn: string): Promise<void> {
