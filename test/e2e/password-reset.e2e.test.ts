@@ -127,6 +127,8 @@ describe.each(flavours)('/password on %s', (flavour, { launch: launchDirectory, 
     await user.submit([[CODE, code]]);
     expect(user.labels()).toEqual([NEW_PASSWORD, AGAIN]);
     expect(user.text()).toContain('At least 12 characters');
+    // The directory's own history setting, read at start, is in the checklist.
+    expect(user.text()).toContain('Not one of your last 5 passwords');
     expect(user.text()).toContain('Slack cannot hide what you type');
 
     await user.submit([[NEW_PASSWORD, CHOSEN], [AGAIN, CHOSEN]]);

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Limiter } from '../../src/regulation/limiter';
+import { SqliteStore } from '../../src/store/sqlite-store';
+import { FakeClock } from '../harness/fake-clock';
+
+const dir = mkdtempSync(join(tmpdir(), 'passdesk-limiter-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HOUR = 3_600_000;
+const settings = { flowsPerDay: 2, smsPerHour: 3, wrongAnswersPerHour: 4 };
+let n = 0;
+
+function setUp() {
+  n += 1;
+  const store = SqliteStore.open(join(dir, `limits-${n}.sqlite`));
+  const clock = new FakeClock();
+  return { store, clock, limiter: new Limiter(store, settings, clock) };
+}
+
+describe('limits', () => {
+  it('exhaust a subject at its allowance, and free it when the window slides past', async () => {
+    const { store, clock, limiter } = setUp();
+    const subjects = { slackUser: 'slack:T:U1', phone: '+48 600 100 200' };
+    for (let i = 0; i < 3; i += 1) {
+      expect(await limiter.isExhausted('sms', subjects)).toBe(false);
+      await limiter.record('sms', subjects);
+    }
+    expect(await limiter.isExhausted('sms', subjects)).toBe(true);
+    clock.advance(HOUR + 1);
+    expect(await limiter.isExhausted('sms', subjects)).toBe(false);
+    await store.close();
+  });
+
+  it('count per Slack user, per account and per phone: any exhausted subject refuses', async () => {
+    const { store, limiter } = setUp();
+    await limiter.record('flow', { slackUser: 'slack:T:U1', accounts: ['uid=a,ou=people'] });
+    await limiter.record('flow', { slackUser: 'slack:T:U2', accounts: ['UID=A,ou=people'] });
+    // U3 never started a flow, but account a (DNs compare case-insensitively) is used up.
+    expect(await limiter.isExhausted('flow', { slackUser: 'slack:T:U3', accounts: ['uid=a,ou=people'] })).toBe(true);
+    expect(await limiter.isExhausted('flow', { slackUser: 'slack:T:U3', accounts: ['uid=b,ou=people'] })).toBe(false);
+
+    // One phone written three ways is one phone.
+    await limiter.record('sms', { slackUser: 'slack:T:U4', phone: '+48600100200' });
+    await limiter.record('sms', { slackUser: 'slack:T:U5', phone: '+48 600-100-200' });
+    expect(await limiter.isExhausted('sms', { slackUser: 'slack:T:U7', phone: '+48 600 100 200' })).toBe(false);
+    await limiter.record('sms', { slackUser: 'slack:T:U6', phone: '+48 (600) 100 200' });
+    expect(await limiter.isExhausted('sms', { slackUser: 'slack:T:U7', phone: '+48600100200' })).toBe(true);
+    expect(await limiter.isExhausted('sms', { slackUser: 'slack:T:U7', phone: '+48600100201' })).toBe(false);
+    await store.close();
+  });
+
+  it('keep each kind of action apart, with its own window', async () => {
+    const { store, clock, limiter } = setUp();
+    const user = { slackUser: 'slack:T:U1' };
+    await limiter.record('flow', user);
+    await limiter.record('flow', user);
+    expect(await limiter.isExhausted('flow', user)).toBe(true);
+    expect(await limiter.isExhausted('wrong-answer', user)).toBe(false);
+    clock.advance(HOUR + 1);
+    expect(await limiter.isExhausted('flow', user)).toBe(true);
+    clock.advance(23 * HOUR);
+    expect(await limiter.isExhausted('flow', user)).toBe(false);
+    await store.close();
+  });
+
+  it('never keep a phone number in clear in the store', async () => {
+    const { store, limiter } = setUp();
+    await limiter.record('sms', { slackUser: 'slack:T:U1', phone: '+48600100200' });
+    const path = join(dir, `limits-${n}.sqlite`);
+    await store.close();
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(path);
+    const keys = (db.prepare('SELECT key FROM counter_events').all() as { key: string }[]).map((row) => row.key);
+    db.close();
+    expect(keys.join()).not.toContain('600100200');
+    expect(keys.some((key) => key.startsWith('limit:sms:phone:'))).toBe(true);
+  });
+});
