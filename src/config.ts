@@ -174,11 +174,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   );
   const parsed = environmentSchema.safeParse(present);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`)),
+    ...(parsed.success ? [] : parsed.error.issues.map(describeIssue)),
     ...crossFieldProblems(present),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return toConfig(parsed.data);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const name = issue.path.join('.') || '(environment)';
+  const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+  return `${name}: ${missing ? 'missing' : issue.message}`;
 }
 
 function toConfig(env: Environment): Config {
