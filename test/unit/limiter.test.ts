@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { Limiter } from '../../src/regulation/limiter';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { FakeClock } from '../harness/fake-clock';
@@ -70,7 +71,6 @@ describe('limits', () => {
     await limiter.record('sms', { slackUser: 'slack:T:U1', phone: '+48600100200' });
     const path = join(dir, `limits-${n}.sqlite`);
     await store.close();
-    const { DatabaseSync } = await import('node:sqlite');
     const db = new DatabaseSync(path);
     const keys = (db.prepare('SELECT key FROM counter_events').all() as { key: string }[]).map((row) => row.key);
     db.close();
