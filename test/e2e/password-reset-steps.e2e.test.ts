@@ -67,6 +67,33 @@ async function auditActions(actor: string): Promise<string[]> {
     .map((entry) => `${entry.audit?.action} ${entry.audit?.result}`);
 }
 
+describe('finding the accounts', () => {
+  it('finds nothing for a Slack email that no account has, and says what to do', async () => {
+    harness.slack.setUser('UNOBODY', { email: 'nobody@uni.example' });
+    const user = new SlackUser(harness, 'UNOBODY');
+    await user.runPassword();
+    expect(user.text()).toContain('We found no university account with the email address of your Slack profile');
+    expect(user.text()).toContain('If you need help, contact the IT help desk (#it-help)');
+  });
+
+  it('uses only a Slack email that Slack has confirmed', async () => {
+    const people = await seedPeople(slapd, { tag: 'unconfirmed' });
+    harness.slack.setUser('UUNCONFIRMED', { email: people.staff.mail, is_email_confirmed: false });
+    const user = new SlackUser(harness, 'UUNCONFIRMED');
+    await user.runPassword();
+    expect(user.text()).toContain('no confirmed email address');
+    expect(user.labels()).toEqual([]);
+  });
+
+  it('matches the Slack email to the mail attribute without regard to case', async () => {
+    const people = await seedPeople(slapd, { tag: 'case' });
+    harness.slack.setUser('UCASE', { email: people.staff.mail.toUpperCase() });
+    const user = new SlackUser(harness, 'UCASE');
+    await user.runPassword();
+    expect(user.labels()).toContain(PHONE_DIGITS);
+  });
+});
+
 describe('identity check', () => {
   it('says which answer was wrong, asks a new sum after a wrong result, and ends after 3 wrong answers', async () => {
     const { user } = await newPerson();
