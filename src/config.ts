@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_SPECIAL_CHARACTERS } from './policy/default-policy';
+import type { PolicySettings } from './policy/policy';
 
 /**
  * The whole environment in one zod schema. `loadConfig` fails fast with one message naming
@@ -148,16 +149,8 @@ export interface Config {
     flowTtlMinutes: number;
   };
   limits: { flowsPerDay: number; smsPerHour: number; wrongAnswersPerHour: number };
-  policy: {
-    minLength: number;
-    requireUppercase: boolean;
-    requireLowercase: boolean;
-    requireDigit: boolean;
-    specialCharacters: string;
-    forbidPersonalInfo: boolean;
-    minStrength: number;
-    blockedWords: string[];
-  };
+  /** The validator's settings; `maxLength` is not configurable (see default-policy.ts). */
+  policy: Omit<PolicySettings, 'maxLength'>;
 }
 
 export class ConfigError extends Error {

@@ -1,5 +1,5 @@
 import type { Locale } from '../config';
-import type { ResetOutcome } from '../flows/password-reset/password-reset-journey';
+import type { ResetOutcome } from '../flows/password-reset/journey-types';
 import { messagesFor } from '../i18n';
 import { type RenderedScreen, renderResetScreen } from './views/password-reset-view';
 

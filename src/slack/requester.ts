@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Locale } from '../config';
-import type { Requester } from '../flows/password-reset/password-reset-journey';
+import type { Requester } from '../flows/password-reset/journey-types';
 import { localeFromSlack } from '../i18n';
 
 /**

@@ -4,7 +4,7 @@ import { createDirectory } from '../../src/directory/create-directory';
 import { type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
 import { JAN_PHONE, type SeededPeople, seedPeople } from '../harness/people';
 import { type SlapdServer, startSlapd } from '../harness/slapd';
-import { SlackUser, codeIn } from './slack-user';
+import { SlackUser, nextSmsCode } from './slack-user';
 
 /** Each step's refusals, limits, expiry, restarts and partial failures, on OpenLDAP. */
 
@@ -40,20 +40,11 @@ async function newPerson(locale = 'en-GB'): Promise<{ people: SeededPeople; user
   return { people, user: new SlackUser(harness, userId) };
 }
 
-async function nextSms(since: number): Promise<string> {
-  const deadline = Date.now() + 5000;
-  while (harness.twilio.messages.length <= since) {
-    if (Date.now() > deadline) throw new Error('no SMS was sent');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return codeIn(harness.twilio.messages[harness.twilio.messages.length - 1].body);
-}
-
 async function toCodeStep(user: SlackUser): Promise<string> {
   await user.runPassword();
   const since = harness.twilio.messages.length;
   await user.submit([[PHONE_DIGITS, JAN_PHONE.slice(-3)], user.challenge()]);
-  return nextSms(since);
+  return nextSmsCode(harness, since);
 }
 
 function wrongCode(code: string): string {
@@ -183,7 +174,7 @@ describe('SMS code', () => {
     const since = harness.slack.calls.length;
     await user.click('Send a new code');
     await harness.slack.waitForCall('views.update', { since });
-    const newCode = await nextSms(before);
+    const newCode = await nextSmsCode(harness, before);
     expect(user.text()).toContain('Earlier codes no longer work');
 
     if (newCode !== oldCode) {
@@ -263,7 +254,7 @@ describe('languages', () => {
     expect(user.labels()[0]).toBe(phoneLabel);
     const since = harness.twilio.messages.length;
     await user.submit([[phoneLabel, JAN_PHONE.slice(-3)], user.challenge()]);
-    await nextSms(since);
+    await nextSmsCode(harness, since);
     expect(user.labels()).toEqual([codeLabel]);
   });
 });

@@ -6,7 +6,7 @@ import { type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passd
 import { type SeededPeople, JAN_PHONE, seedPeople } from '../harness/people';
 import { type SambaServer, connectSamba } from '../harness/samba';
 import { startSlapd } from '../harness/slapd';
-import { SlackUser, codeIn } from './slack-user';
+import { SlackUser, nextSmsCode } from './slack-user';
 
 /**
  * `/password` end to end, once per directory flavour: the real Bolt app over signed HTTP, the real
@@ -100,17 +100,7 @@ describe.each(flavours)('/password on %s', (flavour, { launch: launchDirectory, 
   async function passIdentity(user: SlackUser): Promise<string> {
     const since = harness.twilio.messages.length;
     await user.submit([[PHONE_DIGITS, JAN_PHONE.slice(-3)], user.challenge()]);
-    const sms = await waitForSms(since);
-    return codeIn(sms);
-  }
-
-  async function waitForSms(since: number): Promise<string> {
-    const deadline = Date.now() + 5000;
-    while (harness.twilio.messages.length <= since) {
-      if (Date.now() > deadline) throw new Error('no SMS was sent');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return harness.twilio.messages[harness.twilio.messages.length - 1].body;
+    return nextSmsCode(harness, since);
   }
 
   it('changes the password of both linked accounts, then tells the person by DM and mail', async () => {

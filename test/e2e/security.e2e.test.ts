@@ -1,7 +1,7 @@
 import { SIGNING_SECRET, TWILIO_TOKEN, type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
 import { JAN_PHONE, seedPeople } from '../harness/people';
 import { type SlapdServer, startSlapd } from '../harness/slapd';
-import { SlackUser, codeIn } from './slack-user';
+import { SlackUser, nextSmsCode } from './slack-user';
 
 /** Request verification, secrets in logs, limits, Socket Mode, and a directory that is down. */
 
@@ -18,21 +18,12 @@ afterAll(async () => {
   await slapd?.stop();
 });
 
-async function waitForSms(harness: PassdeskUnderTest, since: number): Promise<string> {
-  const deadline = Date.now() + 5000;
-  while (harness.twilio.messages.length <= since) {
-    if (Date.now() > deadline) throw new Error('no SMS was sent');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return codeIn(harness.twilio.messages[harness.twilio.messages.length - 1].body);
-}
-
 /** The whole journey, from `/password` to "changed", as a person reading the labels. */
 async function walkJourney(harness: PassdeskUnderTest, user: SlackUser, password: string): Promise<string> {
   await user.runPassword();
   const since = harness.twilio.messages.length;
   await user.submit([[PHONE_DIGITS, JAN_PHONE.slice(-3)], user.challenge()]);
-  const code = await waitForSms(harness, since);
+  const code = await nextSmsCode(harness, since);
   await user.submit([[CODE, code]]);
   await user.submit([[NEW_PASSWORD, password], [AGAIN, password]]);
   return code;
@@ -147,7 +138,7 @@ describe('Socket Mode', () => {
       await user.runPassword();
       const since = harness.twilio.messages.length;
       await user.submit([['Trzy ostatnie cyfry zdefiniowanego numeru telefonu', '200'], user.challenge()]);
-      const code = await waitForSms(harness, since);
+      const code = await nextSmsCode(harness, since);
       await user.submit([['Kod z SMS-a', code]]);
       await user.submit([['Nowe hasło', 'Ciche-Jezioro-58;Most'], ['Powtórz nowe hasło', 'Ciche-Jezioro-58;Most']]);
       expect(user.text()).toContain('Hasło zostało zmienione dla');

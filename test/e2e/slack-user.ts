@@ -76,3 +76,13 @@ export function codeIn(smsBody: string): string {
   if (!match) throw new Error('no 6-digit code in the SMS');
   return match[1];
 }
+
+/** The code of the first SMS sent after the `since`-th one (waits up to 5 s for it). */
+export async function nextSmsCode(harness: PassdeskUnderTest, since: number): Promise<string> {
+  const deadline = Date.now() + 5000;
+  while (harness.twilio.messages.length <= since) {
+    if (Date.now() > deadline) throw new Error('no SMS was sent');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return codeIn(harness.twilio.messages[since].body);
+}

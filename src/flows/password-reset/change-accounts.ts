@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
+import { slackActor } from '../../audit/actor';
 import type { AuditTrail } from '../../audit/audit-trail';
 import type { Clock } from '../../clock/clock';
 import { type Account, type Directory, DirectoryError } from '../../directory/directory';
 import type { Logger } from '../../log/logger';
 import type { PasswordChangedNotice } from '../../notification/password-changed-notifier';
 import type { FlowRepository, LoadedFlow } from './flow-repository';
-import type { FlowRef, PasswordRules, ResetOutcome } from './password-reset-journey';
+import type { FlowRef, PasswordRules, ResetOutcome } from './journey-types';
 import type { EndReason, NewPasswordScreen } from './reset-screen';
 import type { FlowAccount, ResetState } from './reset-state';
 
@@ -84,7 +85,7 @@ export async function changeAccounts(
 
   const changed = [...state.changedDns];
   const failed: FlowAccount[] = [];
-  const actor = `slack:${state.teamId}:${state.userId}`;
+  const actor = slackActor(state);
   for (const account of state.accounts) {
     if (changed.includes(account.dn)) continue;
     try {

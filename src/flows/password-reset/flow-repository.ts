@@ -1,5 +1,5 @@
 import type { Json, Store } from '../../store/store';
-import type { FlowRef } from './password-reset-journey';
+import type { FlowRef } from './journey-types';
 import type { ResetState } from './reset-state';
 
 export interface LoadedFlow {

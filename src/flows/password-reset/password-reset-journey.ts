@@ -1,63 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import type { AuditTrail } from '../../audit/audit-trail';
-import type { Clock } from '../../clock/clock';
-import type { Config, Locale } from '../../config';
-import { type Account, type Directory, DirectoryError } from '../../directory/directory';
+import { slackActor } from '../../audit/actor';
+import { type Account, DirectoryError } from '../../directory/directory';
 import { messagesFor } from '../../i18n';
-import type { Logger } from '../../log/logger';
-import { maskMail, maskPhone } from '../../log/mask';
-import type { PasswordChangedNotice } from '../../notification/password-changed-notifier';
-import type { PolicyCheckResult, PolicyRule, PolicySubject } from '../../policy/policy';
-import type { Limiter } from '../../regulation/limiter';
-import type { SmsSender } from '../../sms/sms-sender';
+import { maskPhone } from '../../log/mask';
 import { newArithmeticChallenge, parseChallengeAnswer } from './arithmetic-challenge';
 import { changeAccounts } from './change-accounts';
-import { FlowRepository, type LoadedFlow } from './flow-repository';
+import type { LoadedFlow } from './flow-repository';
+import type { FlowRef, PasswordResetDeps, Requester, ResetOutcome } from './journey-types';
 import { codeMatches, generateCode, hashCode, normaliseTypedCode } from './one-time-code';
-import type { EndReason, ResetScreen } from './reset-screen';
-import type { FlowAccount, ResetState } from './reset-state';
-
-/** The person asking, as the Slack edge established it. */
-export interface Requester {
-  teamId: string;
-  userId: string;
-  /** The Slack profile's email, only when Slack marks it confirmed; never typed by the user. */
-  verifiedEmail?: string;
-  locale: Locale;
-  requestId: string;
-}
-
-/** Which flow a step belongs to: the modal the person has open. */
-export interface FlowRef {
-  teamId: string;
-  userId: string;
-  viewId: string;
-}
-
-export interface PasswordRules {
-  rules(): PolicyRule[];
-  check(password: string, subject: PolicySubject): PolicyCheckResult;
-}
-
-export interface PasswordResetDeps {
-  directory: Directory;
-  flows: FlowRepository;
-  sms: SmsSender;
-  policy: PasswordRules;
-  limiter: Limiter;
-  audit: AuditTrail;
-  notifier: { notify(notice: PasswordChangedNotice): Promise<void> };
-  clock: Clock;
-  logger: Logger;
-  settings: Config['reset'];
-  /** Server secret that keys code hashes and password fingerprints. */
-  secretKey: string;
-}
-
-export interface ResetOutcome {
-  locale: Locale;
-  screen: ResetScreen;
-}
+import { codeScreen, type EndReason, identityScreen, type ResetScreen } from './reset-screen';
+import { newResetState, type ResetState } from './reset-state';
 
 const MINUTE = 60_000;
 
@@ -72,7 +23,7 @@ export class PasswordResetJourney {
   async start(ref: FlowRef, requester: Requester): Promise<ResetOutcome> {
     const { directory, limiter, audit, clock, settings } = this.deps;
     const locale = requester.locale;
-    const actor = actorOf(requester);
+    const actor = slackActor(requester);
     const refuse = async (reason: EndReason, subject?: string): Promise<ResetOutcome> => {
       await audit.record({ actor, action: 'password-reset.refused', subject, result: 'refused',
         detail: { reason }, requestId: requester.requestId });
@@ -106,28 +57,15 @@ export class PasswordResetJourney {
 
     const now = clock.now().getTime();
     const challenge = settings.arithmeticChallenge ? newArithmeticChallenge() : null;
-    const state: ResetState = {
-      flowId: randomUUID(),
-      teamId: ref.teamId,
-      userId: ref.userId,
+    const state = newResetState({
+      ref,
       locale,
-      step: 'identity',
       expiresAt: now + settings.flowTtlMinutes * MINUTE,
-      accounts: active.map(({ dn, username, mail }) => ({ dn, username, mail })),
-      skipped: found.filter((a) => a.disabled).map((a) => a.username),
+      active,
+      disabled: found.filter((a) => a.disabled),
       phoneAccountDn: phoneAccount.dn,
-      challengeQuestion: challenge?.question ?? null,
-      challengeAnswer: challenge?.answer ?? null,
-      identityFailures: 0,
-      codeHash: null,
-      codeSentAt: null,
-      codeExpiresAt: null,
-      codeFailures: 0,
-      phoneEnding: null,
-      changedDns: [],
-      passwordFingerprint: null,
-      changingUntil: null,
-    };
+      challenge,
+    });
     await this.deps.flows.create(ref, state);
     await audit.record({ actor, action: 'password-reset.started', subject: phoneAccount.dn, result: 'ok',
       detail: { accounts: state.accounts.length }, requestId: requester.requestId });
@@ -145,14 +83,8 @@ export class PasswordResetJourney {
       if (!/^\d{3}$/.test(digits)) {
         return { locale: state.locale, screen: identityScreen(state, { phoneDigits: 'format' }) };
       }
-      let phone: string | undefined;
-      try {
-        phone = (await this.deps.directory.getAccount(state.phoneAccountDn))?.phone;
-      } catch (error) {
-        this.logDirectoryError(error, requestId);
-        return this.end(flow, 'directory-unavailable', requestId);
-      }
-      if (!phone) return this.end(flow, 'no-phone', requestId);
+      const phone = await this.registeredPhone(flow, requestId);
+      if (typeof phone !== 'string') return phone;
 
       const challengeWrong =
         state.challengeAnswer !== null &&
@@ -174,14 +106,8 @@ export class PasswordResetJourney {
         const seconds = Math.ceil((cooldown - waited) / 1000);
         return { locale: state.locale, screen: codeScreen(state, this.codeMinutes(), { kind: 'cooldown', seconds }) };
       }
-      let phone: string | undefined;
-      try {
-        phone = (await this.deps.directory.getAccount(state.phoneAccountDn))?.phone;
-      } catch (error) {
-        this.logDirectoryError(error, requestId);
-        return this.end(flow, 'directory-unavailable', requestId);
-      }
-      if (!phone) return this.end(flow, 'no-phone', requestId);
+      const phone = await this.registeredPhone(flow, requestId);
+      if (typeof phone !== 'string') return phone;
       return this.sendCode(flow, requestId, phone, 'resend');
     });
   }
@@ -200,7 +126,7 @@ export class PasswordResetJourney {
       if (!codeMatches(this.deps.secretKey, state.flowId, code, state.codeHash)) {
         const failures = state.codeFailures + 1;
         await this.deps.limiter.record('wrong-answer', subjects);
-        await this.deps.audit.record({ actor: actorOfState(state), action: 'password-reset.code-failed',
+        await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-failed',
           subject: state.phoneAccountDn, result: 'refused', detail: { failures }, requestId });
         if (failures >= this.deps.settings.codeMaxAttempts) {
           return this.end(flow, 'too-many-code-attempts', requestId);
@@ -212,7 +138,7 @@ export class PasswordResetJourney {
       }
       const next: ResetState = { ...state, step: 'new-password', codeHash: null };
       if (!(await this.deps.flows.save(ref, flow.version, next))) return this.inProgress(state);
-      await this.deps.audit.record({ actor: actorOfState(state), action: 'password-reset.code-verified',
+      await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-verified',
         subject: state.phoneAccountDn, result: 'ok', requestId });
       return { locale: state.locale, screen: this.newPasswordScreen(next) };
     });
@@ -253,7 +179,7 @@ export class PasswordResetJourney {
     const { state } = flow;
     const failures = state.identityFailures + 1;
     await this.deps.limiter.record('wrong-answer', { ...this.limitSubjects(state), phone });
-    await this.deps.audit.record({ actor: actorOfState(state), action: 'password-reset.identity-failed',
+    await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.identity-failed',
       subject: state.phoneAccountDn, result: 'refused', detail: { which, failures }, requestId });
     if (failures >= this.deps.settings.identityMaxAttempts) {
       return this.end(flow, 'too-many-identity-attempts', requestId);
@@ -302,12 +228,12 @@ export class PasswordResetJourney {
     const body = messagesFor(state.locale).smsBody(code, this.codeMinutes());
     try {
       const { messageId } = await this.deps.sms.send(phone, body);
-      await this.deps.audit.record({ actor: actorOfState(state), action: 'password-reset.code-sent',
+      await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-sent',
         subject: state.phoneAccountDn, result: 'ok',
         detail: { phone: maskPhone(phone), messageSid: messageId, kind }, requestId });
     } catch (error) {
       this.deps.logger.warn({ requestId, err: error instanceof Error ? error.message : 'unknown' }, 'SMS not sent');
-      await this.deps.audit.record({ actor: actorOfState(state), action: 'password-reset.code-sent',
+      await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-sent',
         subject: state.phoneAccountDn, result: 'failed', detail: { phone: maskPhone(phone), kind }, requestId });
       const sent = await this.deps.flows.load(ref, this.clockNow());
       if (sent) return this.end(sent, 'sms-failed', requestId);
@@ -315,6 +241,21 @@ export class PasswordResetJourney {
     }
     const notice = kind === 'resend' ? { kind: 'resent' as const } : undefined;
     return { locale: state.locale, screen: codeScreen(next, this.codeMinutes(), notice) };
+  }
+
+  /**
+   * The phone as the directory has it now: never kept in the store, re-read whenever needed.
+   * When it cannot be had, the flow ends and the outcome says why.
+   */
+  private async registeredPhone(flow: LoadedFlow, requestId: string): Promise<string | ResetOutcome> {
+    let phone: string | undefined;
+    try {
+      phone = (await this.deps.directory.getAccount(flow.state.phoneAccountDn))?.phone;
+    } catch (error) {
+      this.logDirectoryError(error, requestId);
+      return this.end(flow, 'directory-unavailable', requestId);
+    }
+    return phone ?? this.end(flow, 'no-phone', requestId);
   }
 
   /** Loads the flow and runs `work` only if it is at `step`; anything else ends politely. */
@@ -341,7 +282,7 @@ export class PasswordResetJourney {
     await this.deps.flows.save(flowRefOf(state, flow), flow.version, ended);
     const locked = reason === 'too-many-code-attempts' || reason === 'too-many-identity-attempts';
     await this.deps.audit.record({
-      actor: actorOfState(state),
+      actor: slackActor(state),
       action: locked ? 'password-reset.locked' : 'password-reset.ended',
       subject: state.phoneAccountDn,
       result: locked ? 'refused' : 'failed',
@@ -356,7 +297,7 @@ export class PasswordResetJourney {
   }
 
   private limitSubjects(state: ResetState) {
-    return { slackUser: actorOfState(state), accounts: state.accounts.map((a) => a.dn) };
+    return { slackUser: slackActor(state), accounts: state.accounts.map((a) => a.dn) };
   }
 
   private codeMinutes(): number {
@@ -378,41 +319,6 @@ export class PasswordResetJourney {
   }
 }
 
-export function actorOf(requester: { teamId: string; userId: string }): string {
-  return `slack:${requester.teamId}:${requester.userId}`;
-}
-
-function actorOfState(state: ResetState): string {
-  return actorOf(state);
-}
-
 function flowRefOf(state: ResetState, flow: LoadedFlow): FlowRef {
   return { teamId: state.teamId, userId: state.userId, viewId: flow.viewId };
-}
-
-function identityScreen(
-  state: ResetState,
-  errors?: Extract<ResetScreen, { step: 'identity' }>['errors'],
-): ResetScreen {
-  return {
-    step: 'identity',
-    accounts: state.accounts.map(describeAccount),
-    skipped: state.skipped,
-    challenge: state.challengeQuestion,
-    errors,
-  };
-}
-
-function codeScreen(
-  state: ResetState,
-  minutes: number,
-  notice?: Extract<ResetScreen, { step: 'code' }>['notice'],
-  error?: Extract<ResetScreen, { step: 'code' }>['error'],
-): ResetScreen {
-  return { step: 'code', phoneEnding: state.phoneEnding ?? '', minutes, notice, error };
-}
-
-/** The username with its mail masked: enough to recognise one's accounts, not to harvest addresses. */
-function describeAccount(account: FlowAccount): string {
-  return account.mail ? `${account.username} (${maskMail(account.mail)})` : account.username;
 }

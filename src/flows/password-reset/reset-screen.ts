@@ -1,5 +1,7 @@
 import type { DirectoryPolicyReason } from '../../directory/directory';
+import { maskMail } from '../../log/mask';
 import type { PolicyRule } from '../../policy/policy';
+import type { FlowAccount, ResetState } from './reset-state';
 
 /**
  * What the person should see next, as plain data. The Slack edge renders it; the journey
@@ -68,4 +70,31 @@ export type EndReason =
 export interface EndedScreen {
   step: 'ended';
   reason: EndReason;
+}
+
+export function identityScreen(
+  state: ResetState,
+  errors?: IdentityScreen['errors'],
+): ResetScreen {
+  return {
+    step: 'identity',
+    accounts: state.accounts.map(describeAccount),
+    skipped: state.skipped,
+    challenge: state.challengeQuestion,
+    errors,
+  };
+}
+
+export function codeScreen(
+  state: ResetState,
+  minutes: number,
+  notice?: CodeScreen['notice'],
+  error?: CodeScreen['error'],
+): ResetScreen {
+  return { step: 'code', phoneEnding: state.phoneEnding ?? '', minutes, notice, error };
+}
+
+/** The username with its mail masked: enough to recognise one's accounts, not to harvest addresses. */
+function describeAccount(account: FlowAccount): string {
+  return account.mail ? `${account.username} (${maskMail(account.mail)})` : account.username;
 }

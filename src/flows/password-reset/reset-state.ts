@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../config';
+import type { Account } from '../../directory/directory';
+import type { ArithmeticChallenge } from './arithmetic-challenge';
 
 /** One account the flow will change, as remembered between steps (no phone, no secret). */
 export interface FlowAccount {
@@ -44,4 +47,38 @@ export interface ResetState {
   passwordFingerprint: string | null;
   /** While a change runs: epoch ms until which other submissions are turned away. */
   changingUntil: number | null;
+}
+
+/** A flow at its first step: who it is for, which accounts, nothing sent or typed yet. */
+export function newResetState(start: {
+  ref: { teamId: string; userId: string };
+  locale: Locale;
+  expiresAt: number;
+  active: Account[];
+  disabled: Account[];
+  phoneAccountDn: string;
+  challenge: ArithmeticChallenge | null;
+}): ResetState {
+  return {
+    flowId: randomUUID(),
+    teamId: start.ref.teamId,
+    userId: start.ref.userId,
+    locale: start.locale,
+    step: 'identity',
+    expiresAt: start.expiresAt,
+    accounts: start.active.map(({ dn, username, mail }) => ({ dn, username, mail })),
+    skipped: start.disabled.map((a) => a.username),
+    phoneAccountDn: start.phoneAccountDn,
+    challengeQuestion: start.challenge?.question ?? null,
+    challengeAnswer: start.challenge?.answer ?? null,
+    identityFailures: 0,
+    codeHash: null,
+    codeSentAt: null,
+    codeExpiresAt: null,
+    codeFailures: 0,
+    phoneEnding: null,
+    changedDns: [],
+    passwordFingerprint: null,
+    changingUntil: null,
+  };
 }

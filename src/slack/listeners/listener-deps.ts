@@ -1,5 +1,6 @@
 import type { Config } from '../../config';
-import type { PasswordResetJourney, ResetOutcome } from '../../flows/password-reset/password-reset-journey';
+import type { ResetOutcome } from '../../flows/password-reset/journey-types';
+import type { PasswordResetJourney } from '../../flows/password-reset/password-reset-journey';
 import type { Logger } from '../../log/logger';
 import type { DirectMessenger } from '../../notification/direct-messenger';
 import type { Presentation } from '../present-reset';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../config';
-import type { ResetOutcome } from '../../flows/password-reset/password-reset-journey';
+import type { ResetOutcome } from '../../flows/password-reset/journey-types';
 import type { Logger } from '../../log/logger';
 
 /** A journey step that threw (a bug, the store down) still answers the person, and is logged. */

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { FlowRef, ResetOutcome } from '../../../flows/password-reset/password-reset-journey';
+import type { FlowRef, ResetOutcome } from '../../../flows/password-reset/journey-types';
 import { messagesFor } from '../../../i18n';
 import { answerSubmission } from '../../answer-submission';
 import { workingView } from '../../views/password-reset-view';

@@ -1,5 +1,5 @@
 import type { SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { FlowRef } from '../../../flows/password-reset/password-reset-journey';
+import type { FlowRef } from '../../../flows/password-reset/journey-types';
 import { INPUT_ACTION } from '../../views/ids';
 
 type ViewArgs = SlackViewMiddlewareArgs;
