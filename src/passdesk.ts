@@ -47,6 +47,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   const mailer = new SmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from });
   const { app, httpReceiver } = createSlackApp(config.slack, logger);
   const audit = new AuditTrail(store, logger, clock);
+  const messenger = new SlackDirectMessenger(app.client);
   const policy = policyFromConfig(config.policy, directorySettings);
   // Building zxcvbn's dictionaries takes a few hundred ms: do it now, not on someone's first try.
   PasswordPolicy.warmUp();
@@ -58,7 +59,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     policy,
     limiter: new Limiter(store, config.limits, clock),
     audit,
-    notifier: new PasswordChangedNotifier(new SlackDirectMessenger(app.client), mailer, config.helpdeskContact, logger),
+    notifier: new PasswordChangedNotifier(messenger, mailer, config.helpdeskContact, logger),
     clock,
     logger,
     settings: config.reset,
@@ -67,7 +68,8 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   registerListeners(app, {
     journey,
     present: (outcome) => presentReset(config, outcome),
-    messenger: new SlackDirectMessenger(app.client),
+    messenger,
+    audit,
     defaultLocale: config.defaultLocale,
     logger,
   });

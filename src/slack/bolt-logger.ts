@@ -8,13 +8,11 @@ import type { Logger } from '../log/logger';
  */
 export function boltLogger(logger: Logger): SlackLogger {
   const sdk = logger.child({ component: 'slack-sdk' });
-  const debugAllowed = false;
-  const write = (level: 'debug' | 'info' | 'warn' | 'error', parts: unknown[]) => {
-    if (level === 'debug' && !debugAllowed) return;
+  const write = (level: 'info' | 'warn' | 'error', parts: unknown[]) => {
     sdk[level](parts.map((part) => (typeof part === 'string' ? part : summarise(part))).join(' '));
   };
   return {
-    debug: (...parts: unknown[]) => write('debug', parts),
+    debug: () => undefined,
     info: (...parts: unknown[]) => write('info', parts),
     warn: (...parts: unknown[]) => write('warn', parts),
     error: (...parts: unknown[]) => write('error', parts),

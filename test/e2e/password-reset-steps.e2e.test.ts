@@ -274,6 +274,7 @@ describe('faults', () => {
     harness.slack.failNext('users.info', 'internal_error');
     await user.runPassword();
     expect(user.text()).toContain('Something went wrong on our side');
+    expect(await auditActions(user.id)).toContain('password-reset.failed failed');
   });
 
   it('says to try again when the modal could not open in time', async () => {
@@ -282,5 +283,6 @@ describe('faults', () => {
     await harness.driver.slashCommand(user.id, '/password');
     const note = await harness.slack.waitForMessage(user.id);
     expect(note.text).toContain('Please run /password again');
+    expect(await auditActions(user.id)).toContain('password-reset.modal-failed failed');
   });
 });

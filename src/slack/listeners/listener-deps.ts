@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../../audit/audit-trail';
 import type { Config } from '../../config';
 import type { ResetOutcome } from '../../flows/password-reset/journey-types';
 import type { PasswordResetJourney } from '../../flows/password-reset/password-reset-journey';
@@ -10,6 +11,7 @@ export interface ListenerDeps {
   journey: PasswordResetJourney;
   present(outcome: ResetOutcome): Presentation;
   messenger: DirectMessenger;
+  audit: AuditTrail;
   defaultLocale: Config['defaultLocale'];
   logger: Logger;
 }

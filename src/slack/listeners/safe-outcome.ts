@@ -1,17 +1,26 @@
-import type { Locale } from '../../config';
+import { slackActor } from '../../audit/actor';
 import type { ResetOutcome } from '../../flows/password-reset/journey-types';
-import type { Logger } from '../../log/logger';
+import { slackErrorCode } from '../answer-submission';
+import type { ListenerDeps } from './listener-deps';
 
-/** A journey step that threw (a bug, the store down) still answers the person, and is logged. */
+/**
+ * A journey step that threw (Slack's API failing, a bug, the store down) still answers the
+ * person in words, and is logged and audited.
+ */
 export async function safeOutcome(
+  deps: ListenerDeps,
+  who: { teamId: string; userId: string; requestId: string },
   step: () => Promise<ResetOutcome>,
-  logger: Logger,
-  locale: Locale,
 ): Promise<ResetOutcome> {
   try {
     return await step();
   } catch (error) {
-    logger.error({ err: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' }, 'journey step failed');
-    return { locale, screen: { step: 'ended', reason: 'unexpected' } };
+    const cause = slackErrorCode(error);
+    deps.logger.error({ requestId: who.requestId, err: cause }, 'password reset step failed');
+    await deps.audit
+      .record({ actor: slackActor(who), action: 'password-reset.failed', result: 'failed',
+        detail: { cause }, requestId: who.requestId })
+      .catch(() => undefined); // the store may be what failed; the log line above still tells
+    return { locale: deps.defaultLocale, screen: { step: 'ended', reason: 'unexpected' } };
   }
 }

@@ -13,7 +13,7 @@ export function resendCodeClicked(deps: ListenerDeps) {
     const requestId = requestIdOf(context);
     const logger = deps.logger.child({ requestId });
     const ref = { teamId: body.team?.id ?? view.team_id, userId: body.user.id, viewId: view.id };
-    const outcome = await safeOutcome(() => deps.journey.resendCode(ref, requestId), logger, deps.defaultLocale);
+    const outcome = await safeOutcome(deps, { ...ref, requestId }, () => deps.journey.resendCode(ref, requestId));
     try {
       await client.views.update({ view_id: view.id, view: deps.present(outcome)(true).view });
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { slackActor } from '../../../audit/actor';
 import { messagesFor } from '../../../i18n';
 import { slackErrorCode } from '../../answer-submission';
 import { resolveRequester } from '../../requester';
@@ -25,6 +26,10 @@ export function passwordCommand(deps: ListenerDeps) {
     } catch (error) {
       const code = slackErrorCode(error);
       logger.warn({ slackError: code }, 'could not open the password modal');
+      await deps.audit
+        .record({ actor: slackActor(ids), action: 'password-reset.modal-failed', result: 'failed',
+          detail: { slackError: code }, requestId })
+        .catch(() => undefined);
       if (code === 'expired_trigger_id') {
         await deps.messenger
           .sendDirectMessage(body.user_id, messagesFor(deps.defaultLocale).triggerExpired)
@@ -34,10 +39,10 @@ export function passwordCommand(deps: ListenerDeps) {
     }
     if (!viewId) return;
 
-    const outcome = await safeOutcome(async () => {
+    const outcome = await safeOutcome(deps, ids, async () => {
       const requester = await resolveRequester(client, ids, deps.defaultLocale);
       return deps.journey.start({ teamId: ids.teamId, userId: ids.userId, viewId }, requester);
-    }, logger, deps.defaultLocale);
+    });
 
     try {
       await client.views.update({ view_id: viewId, view: deps.present(outcome)(true).view });

@@ -19,7 +19,7 @@ export function resetStepSubmitted(
     const requestId = requestIdOf(context);
     const logger = deps.logger.child({ requestId });
     const ref = flowRefOf(body, view);
-    const work = safeOutcome(() => step(ref, requestId, view), logger, deps.defaultLocale).then(deps.present);
+    const work = safeOutcome(deps, { ...ref, requestId }, () => step(ref, requestId, view)).then(deps.present);
     await answerSubmission({
       ack,
       client,
