@@ -360,6 +360,8 @@ class SlapdProcess {
 
   async kill(): Promise<void> {
     process.removeListener('exit', this.killOnExit);
+    // Keep this process alive until slapd is gone: an unref'd child's exit would not be waited for.
+    this.slapd.ref();
     if (!this.hasExited) this.slapd.kill('SIGKILL');
     await this.exited;
     this.watchdog.kill('SIGKILL');
