@@ -3,18 +3,19 @@
  * concurrent users, for passdesk and for a bare Bolt app measured in the same run (rounds
  * interleaved), printed with the ratio. A measurement, not a test: it exits 0 unless it breaks.
  */
-import { performance } from 'node:perf_hooks';
+import { once } from 'node:events';
 import { Writable } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log/logger';
 import { startPassdesk } from '../src/passdesk';
-import { startFakeSlack, type FakeSlack } from '../test/harness/fake-slack';
 import { startFakeTwilio } from '../test/harness/fake-twilio';
 import { seedPeople } from '../test/harness/people';
 import { startSlapd } from '../test/harness/slapd';
 import { startSmtpSink } from '../test/harness/smtp-sink';
 import { startBareApp } from './bare-app';
 import { sendSignedCommand } from './send-command';
+import { type FromSlackThread, sharedNow, startSlackThread, type ToSlackThread } from './slack-thread';
 import { summarise, type Summary } from './stats';
 
 const USERS = 50;
@@ -26,28 +27,86 @@ const TIMEOUT_MS = 10_000;
 interface Target {
   name: string;
   port: number;
-  /** Resolves when the app's work caused by the round's commands is over (passdesk updates its modals). */
-  settle(since: number): Promise<void>;
+  /** How many views.update each /password causes (passdesk shows the first step). */
+  updatesPerCommand: number;
+}
+
+/** The Slack thread, seen from here: trigger ids to hand out, and arrival times of calls. */
+class SlackThread {
+  private readonly arrivals = new Map<string, (at: number) => void>();
+  private pendingTriggers?: (ids: string[]) => void;
+  private updates = 0;
+  private updateWaiter?: { count: number; resolve: () => void };
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (message: FromSlackThread) => this.receive(message));
+  }
+
+  triggers(userIds: string[]): Promise<string[]> {
+    return new Promise((resolve) => {
+      this.pendingTriggers = resolve;
+      this.send({ kind: 'triggers', userIds });
+    });
+  }
+
+  /** When Slack receives the views.open carrying this trigger id. */
+  openedAt(triggerId: string): Promise<number> {
+    return withTimeout(new Promise((resolve) => this.arrivals.set(triggerId, resolve)), `views.open for ${triggerId}`);
+  }
+
+  /** Resolves once `count` more views.update calls have arrived than `from`. */
+  updatesSince(from: number, count: number): Promise<void> {
+    if (this.updates - from >= count) return Promise.resolve();
+    return withTimeout(new Promise((resolve) => {
+      this.updateWaiter = { count: from + count, resolve };
+    }), 'views.update calls');
+  }
+
+  get updateCount(): number {
+    return this.updates;
+  }
+
+  async stop(): Promise<void> {
+    this.send({ kind: 'stop' });
+    await once(this.worker, 'exit');
+  }
+
+  private receive(message: FromSlackThread): void {
+    if (message.kind === 'triggers') this.pendingTriggers?.(message.triggerIds);
+    if (message.kind !== 'call') return;
+    if (message.failure) throw new Error(`${message.method} failed: ${message.failure}`);
+    if (message.method === 'views.open' && message.triggerId) this.arrivals.get(message.triggerId)?.(message.at);
+    if (message.method === 'views.update') {
+      this.updates += 1;
+      if (this.updateWaiter && this.updates >= this.updateWaiter.count) this.updateWaiter.resolve();
+    }
+  }
+
+  private send(message: ToSlackThread): void {
+    this.worker.postMessage(message);
+  }
 }
 
 async function main(): Promise<void> {
-  const slack = await startFakeSlack();
+  const slapd = await startSlapd();
   const twilio = await startFakeTwilio({ accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'bench' });
   const smtp = await startSmtpSink();
-  const slapd = await startSlapd();
-  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const users: string[] = [];
+  const userIds: string[] = [];
+  const slackUsers: Record<string, { email: string }> = {};
   for (let i = 0; i < USERS; i += 1) {
     const people = await seedPeople(slapd, { tag: `b${i}` });
-    const userId = `UBENCH${i}`;
-    slack.setUser(userId, { email: people.staff.mail });
-    users.push(userId);
+    userIds.push(`UBENCH${i}`);
+    slackUsers[`UBENCH${i}`] = { email: people.staff.mail };
   }
+  const worker = startSlackThread(slackUsers);
+  const [ready] = (await once(worker, 'message')) as [Extract<FromSlackThread, { kind: 'ready' }>];
+  const slack = new SlackThread(worker);
 
-  const env = {
-    SLACK_BOT_TOKEN: slack.botToken,
+  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: ready.botToken,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
+    SLACK_API_URL: ready.apiUrl,
     PORT: '0',
     ...slapd.env,
     TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
@@ -61,66 +120,54 @@ async function main(): Promise<void> {
     LIMIT_FLOWS_PER_DAY: '1000000',
     LIMIT_SMS_PER_HOUR: '1000000',
     LIMIT_WRONG_ANSWERS_PER_HOUR: '1000000',
-  };
-  const config = loadConfig(env);
+  });
   const passdesk = await startPassdesk(config, { logDestination: discard });
   const bare = await startBareApp(config.slack, createLogger('warn', discard));
-
   const targets: Target[] = [
-    { name: 'bare Bolt app', port: bare.port, settle: async () => undefined },
-    {
-      name: 'passdesk',
-      port: passdesk.port ?? 0,
-      // Each /password ends with one views.update (the first step); wait for all of them.
-      settle: (since) => waitForCount(slack, 'views.update', since, USERS),
-    },
+    { name: 'bare Bolt app', port: bare.port, updatesPerCommand: 0 },
+    { name: 'passdesk', port: passdesk.port ?? 0, updatesPerCommand: 1 },
   ];
 
   const samples = new Map<string, number[]>(targets.map((target) => [target.name, []]));
   try {
     for (let round = 0; round <= ROUNDS; round += 1) {
       for (const target of round % 2 === 0 ? targets : [...targets].reverse()) {
-        const latencies = await runRound(slack, target, users);
+        const latencies = await runRound(slack, target, userIds, ready.teamId);
         if (round > 0) samples.get(target.name)?.push(...latencies); // round 0 warms up
       }
     }
   } finally {
     await passdesk.stop();
     await bare.stop();
-    await Promise.all([slack.stop(), twilio.stop(), smtp.stop(), slapd.stop()]);
+    await slack.stop();
+    await Promise.all([twilio.stop(), smtp.stop(), slapd.stop()]);
   }
   report(summarise(samples.get('bare Bolt app') ?? []), summarise(samples.get('passdesk') ?? []));
 }
 
 /** All users send `/password` at once; each latency ends when Slack receives that user's views.open. */
-async function runRound(slack: FakeSlack, target: Target, users: string[]): Promise<number[]> {
-  const since = slack.calls.length;
-  const latencies = await Promise.all(users.map(async (userId) => {
-    const triggerId = slack.issueTriggerId(userId);
-    let arrivedAt = 0;
-    const opened = slack.waitForCall('views.open', {
-      since,
-      timeoutMs: TIMEOUT_MS,
-      where: (call) => {
-        if (call.args.trigger_id !== triggerId) return false;
-        arrivedAt = performance.now();
-        return true;
-      },
-    });
-    const sentAt = performance.now();
-    const status = await sendSignedCommand({ port: target.port, signingSecret: SIGNING_SECRET, teamId: slack.teamId, userId, triggerId });
+async function runRound(slack: SlackThread, target: Target, userIds: string[], teamId: string): Promise<number[]> {
+  const triggerIds = await slack.triggers(userIds);
+  const updatesBefore = slack.updateCount;
+  const latencies = await Promise.all(userIds.map(async (userId, index) => {
+    const triggerId = triggerIds[index];
+    const opened = slack.openedAt(triggerId);
+    const sentAt = sharedNow();
+    const status = await sendSignedCommand({ port: target.port, signingSecret: SIGNING_SECRET, teamId, userId, triggerId });
     if (status !== 200) throw new Error(`${target.name} answered /password with HTTP ${status}`);
-    const call = await opened;
-    if (call.failure) throw new Error(`${target.name}: views.open failed (${call.failure})`);
-    return arrivedAt - sentAt;
+    return (await opened) - sentAt;
   }));
-  await target.settle(since);
+  // Let the app finish what the round started (passdesk updates each modal) before the next one.
+  await slack.updatesSince(updatesBefore, userIds.length * target.updatesPerCommand);
   return latencies;
 }
 
-async function waitForCount(slack: FakeSlack, method: string, since: number, count: number): Promise<void> {
-  let seen = 0;
-  await slack.waitFor((call, index) => index >= since && call.method === method && (seen += 1) >= count, TIMEOUT_MS);
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no ${what} within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function report(baseline: Summary, passdesk: Summary): void {

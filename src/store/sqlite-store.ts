@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { AuditEvent, AuditQuery, Json, Store, StoredFlow } from './store';
 
 /** Each entry upgrades the schema by one version (PRAGMA user_version). Append only. */
@@ -46,6 +46,9 @@ interface AuditRow {
  * WAL mode and a busy timeout let several processes on one host share the file.
  */
 export class SqliteStore implements Store {
+  /** Prepared once, reused: compiling SQL costs more than running these small statements. */
+  private readonly statements = new Map<string, StatementSync>();
+
   private constructor(private readonly db: DatabaseSync) {}
 
   static open(path: string): SqliteStore {
@@ -57,37 +60,34 @@ export class SqliteStore implements Store {
   }
 
   async putFlow<T extends Json>(key: string, data: T, expiresAt: Date): Promise<void> {
-    this.db
-      .prepare(`INSERT INTO flows (key, data, version, expires_at) VALUES (?, ?, 1, ?)
+    this.sql(`INSERT INTO flows (key, data, version, expires_at) VALUES (?, ?, 1, ?)
                 ON CONFLICT (key) DO UPDATE SET data = excluded.data, version = flows.version + 1,
                 expires_at = excluded.expires_at`)
       .run(key, JSON.stringify(data), expiresAt.getTime());
   }
 
   async getFlow<T extends Json>(key: string, now: Date): Promise<StoredFlow<T> | undefined> {
-    const row = this.db
-      .prepare('SELECT data, version, expires_at FROM flows WHERE key = ? AND expires_at > ?')
+    const row = this.sql('SELECT data, version, expires_at FROM flows WHERE key = ? AND expires_at > ?')
       .get(key, now.getTime()) as { data: string; version: number; expires_at: number } | undefined;
     if (!row) return undefined;
     return { data: JSON.parse(row.data) as T, version: row.version, expiresAt: new Date(row.expires_at) };
   }
 
   async updateFlow<T extends Json>(key: string, expectedVersion: number, data: T, expiresAt: Date): Promise<boolean> {
-    const result = this.db
-      .prepare('UPDATE flows SET data = ?, version = version + 1, expires_at = ? WHERE key = ? AND version = ?')
+    const result = this.sql('UPDATE flows SET data = ?, version = version + 1, expires_at = ? WHERE key = ? AND version = ?')
       .run(JSON.stringify(data), expiresAt.getTime(), key, expectedVersion);
     return Number(result.changes) === 1;
   }
 
   async deleteFlow(key: string): Promise<void> {
-    this.db.prepare('DELETE FROM flows WHERE key = ?').run(key);
+    this.sql('DELETE FROM flows WHERE key = ?').run(key);
   }
 
   async hit(key: string, windowMs: number, now: Date): Promise<number> {
     const at = now.getTime();
     return this.transaction(() => {
-      this.db.prepare('DELETE FROM counter_events WHERE key = ? AND at <= ?').run(key, at - windowMs);
-      this.db.prepare('INSERT INTO counter_events (key, at) VALUES (?, ?)').run(key, at);
+      this.sql('DELETE FROM counter_events WHERE key = ? AND at <= ?').run(key, at - windowMs);
+      this.sql('INSERT INTO counter_events (key, at) VALUES (?, ?)').run(key, at);
       return this.countSince(key, at - windowMs, at);
     });
   }
@@ -98,15 +98,13 @@ export class SqliteStore implements Store {
   }
 
   async markOnce(key: string, now: Date): Promise<boolean> {
-    const result = this.db
-      .prepare('INSERT INTO once_markers (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
+    const result = this.sql('INSERT INTO once_markers (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
       .run(key, now.getTime());
     return Number(result.changes) === 1;
   }
 
   async appendAudit(event: AuditEvent): Promise<void> {
-    this.db
-      .prepare(`INSERT INTO audit (at, actor, action, subject, result, detail, request_id)
+    this.sql(`INSERT INTO audit (at, actor, action, subject, result, detail, request_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(
         event.at.getTime(),
@@ -130,21 +128,21 @@ export class SqliteStore implements Store {
                  ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                  ORDER BY at DESC, id DESC LIMIT ?`;
     params.push(query.limit ?? 1000);
-    const rows = this.db.prepare(sql).all(...params) as unknown as AuditRow[];
+    const rows = this.sql(sql).all(...params) as unknown as AuditRow[];
     return rows.map(toAuditEvent);
   }
 
   async secret(name: string, create: () => string): Promise<string> {
     // Insert-if-absent then read: two processes racing both end up with the first value.
-    this.db.prepare('INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, create());
-    const row = this.db.prepare('SELECT value FROM secrets WHERE name = ?').get(name) as { value: string };
+    this.sql('INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, create());
+    const row = this.sql('SELECT value FROM secrets WHERE name = ?').get(name) as { value: string };
     return row.value;
   }
 
   async prune(now: Date, olderThan: Date): Promise<void> {
     this.transaction(() => {
-      this.db.prepare('DELETE FROM flows WHERE expires_at <= ?').run(now.getTime());
-      this.db.prepare('DELETE FROM counter_events WHERE at < ?').run(olderThan.getTime());
+      this.sql('DELETE FROM flows WHERE expires_at <= ?').run(now.getTime());
+      this.sql('DELETE FROM counter_events WHERE at < ?').run(olderThan.getTime());
     });
   }
 
@@ -152,9 +150,17 @@ export class SqliteStore implements Store {
     if (this.db.isOpen) this.db.close();
   }
 
+  private sql(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   private countSince(key: string, fromExclusive: number, toInclusive: number): number {
-    const row = this.db
-      .prepare('SELECT COUNT(*) AS n FROM counter_events WHERE key = ? AND at > ? AND at <= ?')
+    const row = this.sql('SELECT COUNT(*) AS n FROM counter_events WHERE key = ? AND at > ? AND at <= ?')
       .get(key, fromExclusive, toInclusive) as { n: number };
     return Number(row.n);
   }
