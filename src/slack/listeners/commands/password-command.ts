@@ -31,8 +31,11 @@ export function passwordCommand(deps: ListenerDeps) {
           detail: { slackError: code }, requestId })
         .catch(() => undefined);
       if (code === 'expired_trigger_id') {
+        const locale = await resolveRequester(client, ids, deps.defaultLocale)
+          .then((requester) => requester.locale)
+          .catch(() => deps.defaultLocale);
         await deps.messenger
-          .sendDirectMessage(body.user_id, messagesFor(deps.defaultLocale).triggerExpired)
+          .sendDirectMessage(body.user_id, messagesFor(locale).triggerExpired)
           .catch((dmError: unknown) => logger.warn({ slackError: slackErrorCode(dmError) }, 'could not send the retry note'));
       }
       return;
