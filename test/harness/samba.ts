@@ -7,10 +7,11 @@
  * outside jest's global setup (scripts); its `stop()` stops it.
  */
 import { readFileSync } from 'node:fs';
-import { Attribute, Client, DN, InvalidCredentialsError } from 'ldapts';
+import { Attribute, Client, DN } from 'ldapts';
 import type { TestAccountSpec, TestDirectoryServer } from './directory-server';
 import { type SambaFacts, launchSamba } from './samba-process';
 import { waitForSambaState } from './samba-state';
+import { canBindWith } from './ldap-bind';
 
 /** userAccountControl: NORMAL_ACCOUNT, and NORMAL_ACCOUNT | ACCOUNTDISABLE. */
 const UAC_ENABLED = '512';
@@ -60,18 +61,8 @@ export class SambaServer implements TestDirectoryServer {
     return dn;
   }
 
-  async canBind(dn: string, password: string): Promise<boolean> {
-    if (password === '') return false;
-    const client = this.client();
-    try {
-      await client.bind(dn, password);
-      return true;
-    } catch (error) {
-      if (error instanceof InvalidCredentialsError) return false;
-      throw error;
-    } finally {
-      await client.unbind().catch(() => undefined);
-    }
+  canBind(dn: string, password: string): Promise<boolean> {
+    return canBindWith(this.client(), dn, password);
   }
 
   /** Runs `work` bound as the domain administrator (test set-up the service account may not do). */

@@ -10,9 +10,10 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
-import { Change, Attribute, Client, DN, InvalidCredentialsError } from 'ldapts';
+import { Change, Attribute, Client, DN } from 'ldapts';
 import { createTestCertificates } from './tls';
 import type { TestAccountSpec, TestDirectoryServer } from './directory-server';
+import { canBindWith } from './ldap-bind';
 
 export const SUFFIX = 'dc=uni,dc=example';
 export const PEOPLE_DN = `ou=people,${SUFFIX}`;
@@ -233,17 +234,8 @@ class RunningSlapd implements SlapdServer {
     });
   }
 
-  async canBind(dn: string, password: string): Promise<boolean> {
-    const client = this.client();
-    try {
-      await client.bind(dn, password);
-      return true;
-    } catch (error) {
-      if (error instanceof InvalidCredentialsError) return false;
-      throw error;
-    } finally {
-      await client.unbind().catch(() => undefined);
-    }
+  canBind(dn: string, password: string): Promise<boolean> {
+    return canBindWith(this.client(), dn, password);
   }
 
   async stop(): Promise<void> {
