@@ -100,7 +100,21 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (env.LDAP_URL?.startsWith('ldap://') && insecure && env.LDAP_FLAVOR === 'ad') {
     problems.push('LDAP_INSECURE: Active Directory refuses password writes without TLS; use ldaps:// or StartTLS');
   }
+  if (env.SMTP_URL && sendsCredentialsInClear(env.SMTP_URL)) {
+    problems.push('SMTP_URL: a user and password over smtp:// need ?requireTLS=true (or use smtps://), or they could travel in clear');
+  }
   return problems;
+}
+
+/** nodemailer uses STARTTLS over smtp:// only when the server offers it, unless told to require it. */
+function sendsCredentialsInClear(smtpUrl: string): boolean {
+  try {
+    const url = new URL(smtpUrl);
+    return url.protocol === 'smtp:' && (url.username !== '' || url.password !== '')
+      && url.searchParams.get('requireTLS') !== 'true';
+  } catch {
+    return false; // the schema reports a malformed URL
+  }
 }
 
 export type Locale = (typeof LOCALES)[number];

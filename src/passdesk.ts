@@ -18,6 +18,7 @@ import { registerListeners } from './slack/listeners';
 import { presentReset } from './slack/present-reset';
 import { SlackDirectMessenger } from './slack/slack-direct-messenger';
 import { openStore } from './store/open-store';
+import { schedulePruning } from './store/prune-schedule';
 
 export interface PassdeskOptions {
   /** Where JSON log lines go (default stdout). */
@@ -79,6 +80,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
 
   await app.init();
   await app.start();
+  const stopPruning = schedulePruning(store, clock, logger);
   const port = httpReceiver?.address();
   logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, directory: config.ldap.flavor }, 'passdesk started');
 
@@ -86,6 +88,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     port,
     logger,
     async stop() {
+      stopPruning();
       await app.stop();
       await Promise.allSettled([directory.close(), mailer.close()]);
       await store.close();

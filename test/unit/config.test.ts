@@ -98,4 +98,12 @@ describe('configuration', () => {
   it('turns the special-character rule off with "none"', () => {
     expect(loadConfig({ ...valid, POLICY_SPECIAL_CHARACTERS: 'none' }).policy.specialCharacters).toBe('');
   });
+
+  it('refuses SMTP credentials that could travel in clear, without printing them', () => {
+    const problems = problemsOf({ ...valid, SMTP_URL: 'smtp://passdesk:sentinel-mail-pw@mail.uni.example:587' });
+    expect(problems.join()).toContain('SMTP_URL: a user and password over smtp:// need ?requireTLS=true');
+    expect(problems.join()).not.toContain('sentinel');
+    expect(() => loadConfig({ ...valid, SMTP_URL: 'smtp://passdesk:pw@mail.uni.example:587?requireTLS=true' })).not.toThrow();
+    expect(() => loadConfig({ ...valid, SMTP_URL: 'smtps://passdesk:pw@mail.uni.example:465' })).not.toThrow();
+  });
 });
