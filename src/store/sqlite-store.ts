@@ -54,7 +54,8 @@ export class SqliteStore implements Store {
   static open(path: string): SqliteStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new DatabaseSync(path);
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;');
+    // The busy timeout first: switching to WAL and migrating must wait for other processes too.
+    db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     migrate(db);
     return new SqliteStore(db);
   }
@@ -172,24 +173,24 @@ export class SqliteStore implements Store {
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      // SQLite may already have rolled back (e.g. on SQLITE_FULL); a second ROLLBACK would hide the cause.
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
   }
 }
 
 function migrate(db: DatabaseSync): void {
-  const { user_version: current } = db.prepare('PRAGMA user_version').get() as { user_version: number };
-  for (let version = current; version < MIGRATIONS.length; version += 1) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      db.exec(MIGRATIONS[version]);
-      db.exec(`PRAGMA user_version = ${version + 1}`);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    // Read under the write lock: replicas opening a new file at once must not both create the tables.
+    const { user_version: current } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+    for (let version = current; version < MIGRATIONS.length; version += 1) db.exec(MIGRATIONS[version]);
+    if (current < MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
   }
 }
 

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -135,6 +136,20 @@ describe('SQLite store: audit and restarts', () => {
     expect(await store.count('k', 3_600_000, later(10))).toBe(0);
     await store.close();
   });
+});
+
+describe('SQLite store: replicas', () => {
+  it('lets several processes open one new file at the same moment, and counts atomically across them', async () => {
+    const runProcess = (path: string) => new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['--import', 'tsx', join(__dirname, 'open-from-process.ts'), path],
+        (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(stdout)));
+    });
+    for (let round = 0; round < 3; round += 1) {
+      const path = freshPath();
+      const seen = await Promise.all(Array.from({ length: 6 }, () => runProcess(path)));
+      expect(seen.map(Number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    }
+  }, 60_000);
 });
 
 describe('DATABASE_URL', () => {
