@@ -10,7 +10,7 @@ import { startFakeSlack } from '../test/harness/fake-slack';
 export type FromSlackThread =
   | { kind: 'ready'; apiUrl: string; botToken: string; teamId: string }
   | { kind: 'triggers'; triggerIds: string[] }
-  | { kind: 'call'; method: string; triggerId?: string; failure?: string; at: number };
+  | { kind: 'call'; method: string; triggerId?: string; callbackId?: string; failure?: string; at: number };
 
 export type ToSlackThread = { kind: 'triggers'; userIds: string[] } | { kind: 'stop' };
 
@@ -32,8 +32,14 @@ async function serve(): Promise<void> {
   // A predicate that never matches: it sees every call as it is recorded, and reports it.
   slack.waitFor((call) => {
     if (reported.has(call.method)) {
+      const at = sharedNow();
       const triggerId = typeof call.args.trigger_id === 'string' ? call.args.trigger_id : undefined;
-      port.postMessage({ kind: 'call', method: call.method, triggerId, failure: call.failure, at: sharedNow() });
+      const view = call.args.view;
+      const callbackId = typeof view === 'object' && view !== null && 'callback_id' in view && typeof view.callback_id === 'string'
+        ? view.callback_id
+        : undefined;
+      const message: FromSlackThread = { kind: 'call', method: call.method, triggerId, callbackId, failure: call.failure, at };
+      port.postMessage(message);
     }
     return false;
   }, 2 ** 31 - 1).catch(() => undefined);
