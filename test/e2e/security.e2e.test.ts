@@ -18,6 +18,19 @@ afterAll(async () => {
   await slapd?.stop();
 });
 
+/** A passdesk of its own for one test, stopped whatever the test does. */
+async function withPassdesk(
+  options: Omit<Parameters<typeof startPassdeskUnderTest>[0], 'directory'>,
+  test: (harness: PassdeskUnderTest) => Promise<void>,
+): Promise<void> {
+  const harness = await startPassdeskUnderTest({ directory: slapd, ...options });
+  try {
+    await test(harness);
+  } finally {
+    await harness.stop();
+  }
+}
+
 /** The whole journey, from `/password` to "changed", as a person reading the labels. */
 async function walkJourney(harness: PassdeskUnderTest, user: SlackUser, password: string): Promise<string> {
   await user.runPassword();
@@ -61,8 +74,7 @@ describe('HTTP requests from Slack', () => {
 
 describe('logs', () => {
   it('carry no password, code, token or phone number through a whole journey at debug level', async () => {
-    const harness = await startPassdeskUnderTest({ directory: slapd, env: { LOG_LEVEL: 'debug' } });
-    try {
+    await withPassdesk({ env: { LOG_LEVEL: 'debug' } }, async (harness) => {
       const people = await seedPeople(slapd, { tag: 'logs' });
       harness.slack.setUser('ULOGS', { email: people.staff.mail });
       const user = new SlackUser(harness, 'ULOGS');
@@ -78,19 +90,13 @@ describe('logs', () => {
         harness.slack.botToken, SIGNING_SECRET, TWILIO_TOKEN, slapd.env.LDAP_BIND_PASSWORD]) {
         expect(logs).not.toContain(secret);
       }
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 });
 
 describe('limits', () => {
   it('stop SMS to one phone after the hourly allowance, and new flows after the daily one', async () => {
-    const harness = await startPassdeskUnderTest({
-      directory: slapd,
-      env: { LIMIT_SMS_PER_HOUR: '2', LIMIT_FLOWS_PER_DAY: '3', RESET_CODE_RESEND_SECONDS: '0' },
-    });
-    try {
+    await withPassdesk({ env: { LIMIT_SMS_PER_HOUR: '2', LIMIT_FLOWS_PER_DAY: '3', RESET_CODE_RESEND_SECONDS: '0' } }, async (harness) => {
       const phone = '+48600999123';
       await slapd.addAccount({ username: 'limited', mail: 'limited@uni.example', password: 'Limited-Start-2024!',
         givenName: 'Lena', sn: 'Limit', phone });
@@ -122,16 +128,13 @@ describe('limits', () => {
       await harness.restart();
       await user.runPassword();
       expect(user.text()).toContain('Too many attempts');
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 });
 
 describe('Socket Mode', () => {
   it('walks the whole journey without a public URL', async () => {
-    const harness = await startPassdeskUnderTest({ directory: slapd, socketMode: true });
-    try {
+    await withPassdesk({ socketMode: true }, async (harness) => {
       const people = await seedPeople(slapd, { tag: 'sock' });
       harness.slack.setUser('USOCKET', { email: people.staff.mail, locale: 'pl-PL' });
       const user = new SlackUser(harness, 'USOCKET');
@@ -143,27 +146,19 @@ describe('Socket Mode', () => {
       await user.submit([['Nowe hasło', 'Ciche-Jezioro-58;Most'], ['Powtórz nowe hasło', 'Ciche-Jezioro-58;Most']]);
       expect(user.text()).toContain('Hasło zostało zmienione dla');
       expect(await slapd.canBind(people.student.dn, 'Ciche-Jezioro-58;Most')).toBe(true);
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 });
 
 describe('directory down', () => {
   it('tells the person plainly, sends nothing, and audits it', async () => {
-    const harness = await startPassdeskUnderTest({
-      directory: slapd,
-      env: { LDAP_URL: 'ldaps://127.0.0.1:1', LDAP_TIMEOUT_MS: '2000' },
-    });
-    try {
+    await withPassdesk({ env: { LDAP_URL: 'ldaps://127.0.0.1:1', LDAP_TIMEOUT_MS: '2000' } }, async (harness) => {
       harness.slack.setUser('UDOWN', { email: 'anyone@uni.example', locale: 'it-IT' });
       const user = new SlackUser(harness, 'UDOWN');
       await user.runPassword();
       expect(user.text()).toContain('Il servizio account non è raggiungibile in questo momento');
       expect(harness.twilio.messages).toHaveLength(0);
       expect(harness.logs.join('\n')).toContain('"reason":"directory-unavailable"');
-    } finally {
-      await harness.stop();
-    }
+    });
   });
 });
