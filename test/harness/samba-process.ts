@@ -17,7 +17,11 @@ import { SAMBA_DOMAIN, ensureSambaTemplate } from './samba-template';
 import { createOwnedTempDir } from './owned-temp-dir';
 import { createTestCertificates } from './tls';
 
-const HOST = '127.0.0.1';
+/**
+ * The loopback address Samba binds. PASSDESK_SAMBA_HOST (e.g. 127.0.0.2, added to `lo` first)
+ * lets two test runs on one machine each have their own DC; CI uses the default.
+ */
+const HOST = process.env.PASSDESK_SAMBA_HOST ?? '127.0.0.1';
 const LDAP_PORT = 389;
 const LDAPS_PORT = 636;
 const RUN_DIR_PREFIX = 'passdesk-samba-run-';
@@ -60,7 +64,7 @@ export async function launchSamba(options: LaunchOptions = {}): Promise<RunningS
     cpSync(template.dir, dcDir, { recursive: true });
     const certDir = join(runDir, 'certs');
     mkdirSync(certDir);
-    const certificates = createTestCertificates(certDir);
+    const certificates = createTestCertificates(certDir, HOST);
     // Samba ignores a TLS key that others can read.
     chmodSync(certificates.keyFile, 0o600);
     const configFile = writeSmbConf(dcDir, certificates);

@@ -10,8 +10,8 @@ export interface TestCertificates {
   keyFile: string;
 }
 
-/** Makes a throwaway CA and a server certificate for 127.0.0.1/localhost in `dir` (openssl). */
-export function createTestCertificates(dir: string): TestCertificates {
+/** Makes a throwaway CA and a server certificate for `ip` (default 127.0.0.1) and localhost in `dir` (openssl). */
+export function createTestCertificates(dir: string, ip = '127.0.0.1'): TestCertificates {
   const caKey = join(dir, 'ca.key');
   const caFile = join(dir, 'ca.pem');
   const keyFile = join(dir, 'server.key');
@@ -28,7 +28,7 @@ export function createTestCertificates(dir: string): TestCertificates {
     'basicConstraints=CA:FALSE',
     'keyUsage=digitalSignature,keyEncipherment',
     'extendedKeyUsage=serverAuth',
-    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    `subjectAltName=IP:${ip},DNS:localhost`,
     '',
   ].join('\n'));
   openssl('x509', '-req', '-in', csr, '-CA', caFile, '-CAkey', caKey, '-CAcreateserial',
