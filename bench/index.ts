@@ -17,7 +17,7 @@ import type { Worker } from 'node:worker_threads';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log/logger';
 import { startPassdesk } from '../src/passdesk';
-import { RESET_CALLBACK } from '../src/slack/views/ids';
+import { RESET_CALLBACK } from '../src/slack/views/password-reset/ids';
 import { startFakeTwilio } from '../test/harness/fake-twilio';
 import { createOwnedTempDir } from '../test/harness/owned-temp-dir';
 import { seedPeople } from '../test/harness/people';

@@ -4,27 +4,45 @@ import { AuditTrail } from './audit/audit-trail';
 import { type Clock, systemClock } from './clock/clock';
 import type { Config } from './config';
 import { createDirectory } from './directory/create-directory';
-import { FlowRepository } from './flows/password-reset/flow-repository';
+import type { Directory } from './directory/directory';
 import { PasswordResetJourney } from './flows/password-reset/password-reset-journey';
+import { resetFlows } from './flows/password-reset/reset-flows';
+import { resetLimits } from './flows/password-reset/reset-limits';
 import { createLogger, type Logger } from './log/logger';
+import type { Mailer } from './mail/mailer';
 import { SmtpMailer } from './mail/smtp-mailer';
 import { PasswordChangedNotifier } from './notification/password-changed-notifier';
 import { PasswordPolicy } from './policy/password-policy';
 import { policyFromConfig } from './policy/policy-from-config';
 import { Limiter } from './regulation/limiter';
+import type { SmsSender } from './sms/sms-sender';
 import { TwilioSmsSender } from './sms/twilio-sms-sender';
 import { createSlackApp } from './slack/app';
-import { registerListeners } from './slack/listeners';
-import { presentReset } from './slack/present-reset';
+import { registerPasswordReset } from './slack/journeys/password-reset/register';
+import { requestContext } from './slack/shared/request-context';
+import type { SlackDeps } from './slack/shared/slack-deps';
 import { SlackDirectMessenger } from './slack/slack-direct-messenger';
 import { openStore } from './store/open-store';
 import { schedulePruning } from './store/prune-schedule';
+import type { Store } from './store/store';
 
 export interface PassdeskOptions {
   /** Where JSON log lines go (default stdout). */
   logDestination?: DestinationStream;
   /** Time for rules that depend on it (code expiry, limits); tests pass a fake. */
   clock?: Clock;
+  /**
+   * Adapters to use instead of the ones built from the config (tests, the demo). Whoever
+   * passes one keeps it: `stop()` closes only what passdesk built itself.
+   */
+  adapters?: Partial<Adapters>;
+}
+
+export interface Adapters {
+  store: Store;
+  directory: Directory;
+  sms: SmsSender;
+  mailer: Mailer;
 }
 
 export interface RunningPassdesk {
@@ -38,14 +56,15 @@ export interface RunningPassdesk {
 export async function startPassdesk(config: Config, options: PassdeskOptions = {}): Promise<RunningPassdesk> {
   const clock = options.clock ?? systemClock;
   const logger = createLogger(config.logLevel, options.logDestination);
-  const store = openStore(config.databaseUrl);
+  const given = options.adapters ?? {};
+  const store = given.store ?? openStore(config.databaseUrl);
   const secretKey = await store.secret('flow-hmac-key', () => randomBytes(32).toString('hex'));
-  const directory = createDirectory(config.ldap, clock);
+  const directory = given.directory ?? createDirectory(config.ldap, clock);
   const directorySettings = await directory.passwordSettings().catch((error: unknown) => {
     logger.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'could not read the directory password settings');
     return {};
   });
-  const mailer = new SmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from });
+  const mailer = given.mailer ?? new SmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from });
   const { app, httpReceiver } = createSlackApp(config.slack, logger);
   const audit = new AuditTrail(store, logger, clock);
   const messenger = new SlackDirectMessenger(app.client);
@@ -55,10 +74,11 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
 
   const journey = new PasswordResetJourney({
     directory,
-    flows: new FlowRepository(store),
-    sms: new TwilioSmsSender(config.twilio),
+    flows: resetFlows(store),
+    sms: given.sms ?? new TwilioSmsSender(config.twilio),
     policy,
-    limiter: new Limiter(store, config.limits, clock),
+    limiter: new Limiter(store, clock),
+    limits: resetLimits(config.limits),
     audit,
     notifier: new PasswordChangedNotifier(messenger, mailer, config.helpdeskContact, logger),
     clock,
@@ -66,14 +86,9 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     settings: config.reset,
     secretKey,
   });
-  registerListeners(app, {
-    journey,
-    present: (outcome) => presentReset(config, outcome),
-    messenger,
-    audit,
-    defaultLocale: config.defaultLocale,
-    logger,
-  });
+  const slackDeps: SlackDeps = { messenger, audit, defaultLocale: config.defaultLocale, logger };
+  app.use(requestContext(logger));
+  registerPasswordReset(app, { ...slackDeps, journey, presentation: config });
   app.error(async (error) => {
     logger.error({ err: `${error.name}: ${error.message}` }, 'unhandled Slack listener error');
   });
@@ -90,8 +105,11 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     async stop() {
       stopPruning();
       await app.stop();
-      await Promise.allSettled([directory.close(), mailer.close()]);
-      await store.close();
+      await Promise.allSettled([
+        given.directory ? undefined : directory.close(),
+        given.mailer ? undefined : mailer.close(),
+      ]);
+      if (!given.store) await store.close();
       logger.info('passdesk stopped');
     },
   };

@@ -1,13 +1,13 @@
 import type { Clock } from '../clock/clock';
 import type { Logger } from '../log/logger';
-import type { AuditEvent, Store } from '../store/store';
+import type { AuditEvent, AuditStore } from '../store/audit-store';
 
 export type AuditRecord = Omit<AuditEvent, 'at'>;
 
 /** Every security event goes to the store and to the log, with a UTC time. */
 export class AuditTrail {
   constructor(
-    private readonly store: Store,
+    private readonly store: AuditStore,
     private readonly logger: Logger,
     private readonly clock: Clock,
   ) {}

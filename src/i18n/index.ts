@@ -1,19 +1,36 @@
-import type { Locale } from '../config';
-import { en } from './en';
-import { it } from './it';
-import { pl } from './pl';
-import type { Messages } from './messages';
+import { type Locale, SUPPORTED_LOCALES } from '../config';
+import { common } from './common';
+import { passwordReset } from './password-reset';
 
-export type { Messages };
+/**
+ * Every text people read, by namespace: `common` for what journeys share, one per journey.
+ * A namespace is a folder with `messages.ts` (its shape), `en.ts`, `it.ts`, `pl.ts` and an
+ * `index.ts` typed `Record<Locale, ...>`, so a missing language or text fails to compile.
+ * Adding a journey's namespace: that folder, and one line here.
+ */
+const namespaces = {
+  common,
+  passwordReset,
+};
 
-const catalogues: Record<Locale, Messages> = { en, it, pl };
+export type Messages = { [Namespace in keyof typeof namespaces]: (typeof namespaces)[Namespace][Locale] };
+
+const catalogues = Object.fromEntries(
+  SUPPORTED_LOCALES.map((locale) => [locale, messagesOf(locale)]),
+) as Record<Locale, Messages>;
 
 export function messagesFor(locale: Locale): Messages {
   return catalogues[locale];
 }
 
+function messagesOf(locale: Locale): Messages {
+  const entries = Object.entries(namespaces).map(([name, byLocale]) => [name, byLocale[locale]]);
+  // Built key by key from `namespaces`, whose type Messages mirrors exactly.
+  return Object.fromEntries(entries) as Messages;
+}
+
 /** Slack locales look like `it-IT` or `pl-PL`; anything we do not speak falls back to `fallback`. */
 export function localeFromSlack(slackLocale: string | undefined, fallback: Locale): Locale {
   const language = slackLocale?.slice(0, 2).toLowerCase();
-  return language === 'en' || language === 'it' || language === 'pl' ? language : fallback;
+  return (SUPPORTED_LOCALES as readonly string[]).includes(language ?? '') ? (language as Locale) : fallback;
 }

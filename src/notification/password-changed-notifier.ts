@@ -28,7 +28,7 @@ export class PasswordChangedNotifier {
   ) {}
 
   async notify(notice: PasswordChangedNotice): Promise<void> {
-    const words = messagesFor(notice.locale).changedNotice;
+    const words = messagesFor(notice.locale).common.changedNotice;
     const when = notice.at.toISOString().replace('T', ' ').slice(0, 16);
     const text = words.text(notice.accounts.join(', '), when, this.helpdeskContact);
     const deliveries = [

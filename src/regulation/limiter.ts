@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock/clock';
-import type { Store } from '../store/store';
-
-export type LimitedAction = 'flow' | 'sms' | 'wrong-answer';
-
-export interface LimitSettings {
-  flowsPerDay: number;
-  smsPerHour: number;
-  wrongAnswersPerHour: number;
-}
+import type { LimitStore } from '../store/limit-store';
+import type { LimitRule } from './limit-rule';
 
 /** Who an action is counted against: the Slack user, each directory account, the phone. */
 export interface LimitSubjects {
@@ -17,50 +10,38 @@ export interface LimitSubjects {
   phone?: string;
 }
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
-
 /**
  * Sliding-window limits kept in the store, so they hold across restarts and replicas.
  * An action is refused when any of its subjects has used up its allowance.
  */
 export class Limiter {
   constructor(
-    private readonly store: Store,
-    private readonly settings: LimitSettings,
+    private readonly store: LimitStore,
     private readonly clock: Clock,
   ) {}
 
-  async isExhausted(action: LimitedAction, subjects: LimitSubjects): Promise<boolean> {
-    const { limit, windowMs } = this.rule(action);
-    const now = this.clock.now();
-    for (const key of this.keys(action, subjects)) {
-      if ((await this.store.count(key, windowMs, now)) >= limit) return true;
-    }
-    return false;
+  /** Counts one action against every subject, in one atomic step; false (and nothing counted) when any is used up. */
+  async consume(rule: LimitRule, subjects: LimitSubjects): Promise<boolean> {
+    return this.store.consume(keysOf(rule, subjects), rule.limit, rule.windowMs, this.clock.now());
   }
 
-  async record(action: LimitedAction, subjects: LimitSubjects): Promise<void> {
-    const { windowMs } = this.rule(action);
-    const now = this.clock.now();
-    for (const key of this.keys(action, subjects)) await this.store.hit(key, windowMs, now);
+  /** Whether any subject has used up its allowance; counts nothing. */
+  async isExhausted(rule: LimitRule, subjects: LimitSubjects): Promise<boolean> {
+    return this.store.isExhausted(keysOf(rule, subjects), rule.limit, rule.windowMs, this.clock.now());
   }
 
-  private rule(action: LimitedAction): { limit: number; windowMs: number } {
-    switch (action) {
-      case 'flow': return { limit: this.settings.flowsPerDay, windowMs: DAY };
-      case 'sms': return { limit: this.settings.smsPerHour, windowMs: HOUR };
-      case 'wrong-answer': return { limit: this.settings.wrongAnswersPerHour, windowMs: HOUR };
-    }
+  /** Counts one event against every subject even past the limit (wrong answers: counted, then refused later). */
+  async record(rule: LimitRule, subjects: LimitSubjects): Promise<void> {
+    await this.store.record(keysOf(rule, subjects), this.clock.now());
   }
+}
 
-  private keys(action: LimitedAction, subjects: LimitSubjects): string[] {
-    const keys = [`limit:${action}:user:${subjects.slackUser}`];
-    for (const dn of subjects.accounts ?? []) keys.push(`limit:${action}:account:${dn.toLowerCase()}`);
-    // The store never holds a phone number in clear, not even in a counter key.
-    if (subjects.phone) keys.push(`limit:${action}:phone:${digest(subjects.phone.replace(/\D/g, ''))}`);
-    return keys;
-  }
+function keysOf(rule: LimitRule, subjects: LimitSubjects): string[] {
+  const keys = [`limit:${rule.name}:user:${subjects.slackUser}`];
+  for (const dn of subjects.accounts ?? []) keys.push(`limit:${rule.name}:account:${dn.toLowerCase()}`);
+  // The store never holds a phone number in clear, not even in a counter key.
+  if (subjects.phone) keys.push(`limit:${rule.name}:phone:${digest(subjects.phone.replace(/\D/g, ''))}`);
+  return keys;
 }
 
 function digest(text: string): string {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { SqliteStore } from './sqlite-store';
+import { SqliteStore } from './sqlite/sqlite-store';
 import type { Store } from './store';
 
 export const DEFAULT_DATABASE_PATH = './data/passdesk.sqlite';

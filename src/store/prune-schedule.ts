@@ -1,6 +1,6 @@
 import type { Clock } from '../clock/clock';
 import type { Logger } from '../log/logger';
-import type { Store } from './store';
+import type { Housekeeping } from './housekeeping';
 
 const HOUR = 60 * 60 * 1000;
 /** Counter events older than the longest limit window (a day) count for nothing. */
@@ -10,7 +10,7 @@ const KEEP_COUNTERS_MS = 25 * HOUR;
  * Drops expired flows and spent counter events every hour, so the store stays small.
  * Returns the function that stops it. The timer does not keep the process alive.
  */
-export function schedulePruning(store: Store, clock: Clock, logger: Logger, everyMs = HOUR): () => void {
+export function schedulePruning(store: Housekeeping, clock: Clock, logger: Logger, everyMs = HOUR): () => void {
   const prune = () => {
     const now = clock.now();
     store

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
-import { type RunningPassdesk, startPassdesk } from '../../src/passdesk';
+import { type PassdeskOptions, type RunningPassdesk, startPassdesk } from '../../src/passdesk';
 import type { TestDirectoryServer } from './directory-server';
 import { FakeClock } from './fake-clock';
 import { type FakeSlack, startFakeSlack } from './fake-slack';
@@ -41,6 +41,8 @@ export async function startPassdeskUnderTest(options: {
   directory: TestDirectoryServer;
   env?: Record<string, string>;
   socketMode?: boolean;
+  /** Adapters passed to passdesk instead of the ones its config would build. */
+  adapters?: PassdeskOptions['adapters'];
 }): Promise<PassdeskUnderTest> {
   const slack = await startFakeSlack();
   const twilio = await startFakeTwilio({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN });
@@ -73,7 +75,7 @@ export async function startPassdeskUnderTest(options: {
     ...options.env,
   };
 
-  const start = () => startPassdesk(loadConfig(env), { logDestination, clock });
+  const start = () => startPassdesk(loadConfig(env), { logDestination, clock, adapters: options.adapters });
   const driverFor = (running: RunningPassdesk) =>
     socketMode
       ? new SocketModeDriver({ socketMode, teamId: slack.teamId, slack })

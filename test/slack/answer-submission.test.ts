@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { createLogger } from '../../src/log/logger';
-import { answerSubmission } from '../../src/slack/answer-submission';
-import type { RenderedScreen } from '../../src/slack/views/password-reset-view';
+import { answerSubmission } from '../../src/slack/shared/answer-submission';
+import type { RenderedScreen } from '../../src/slack/shared/presenter';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack';
 
 const logger = createLogger('silent');

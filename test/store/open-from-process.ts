@@ -1,14 +1,20 @@
 /**
  * Run as its own process by sqlite-store.test.ts: opens the store at argv[2] (a replica starting
- * up), records one counter event and prints how many it sees.
+ * up), waits until the time in argv[3] so that every replica starts at once, then tries to consume
+ * argv[4] times from one shared limit of argv[5] and prints how many it was granted.
  */
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 
 async function run(): Promise<void> {
-  const store = SqliteStore.open(process.argv[2]);
-  const seen = await store.hit('replicas', 60_000, new Date());
+  const [path, startAt, attempts, limit] = process.argv.slice(2);
+  const store = SqliteStore.open(path);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
+  let granted = 0;
+  for (let i = 0; i < Number(attempts); i += 1) {
+    if (await store.consume(['replicas'], Number(limit), 60_000, new Date())) granted += 1;
+  }
   await store.close();
-  process.stdout.write(String(seen));
+  process.stdout.write(String(granted));
 }
 
 run().catch((error: unknown) => {

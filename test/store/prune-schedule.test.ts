@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../src/log/logger';
 import { schedulePruning } from '../../src/store/prune-schedule';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { FakeClock } from '../harness/fake-clock';
 
 const dir = mkdtempSync(join(tmpdir(), 'passdesk-prune-'));
@@ -15,7 +15,7 @@ it('drops expired flows and day-old counter events on its schedule, and stops wh
   const now = clock.now();
   await store.putFlow('expired', { x: 1 }, new Date(now.getTime() + 1000));
   await store.putFlow('live', { x: 2 }, new Date(now.getTime() + 30 * 3_600_000));
-  await store.hit('old', 48 * 3_600_000, now);
+  await store.record(['old'], now);
 
   const stop = schedulePruning(store, clock, createLogger('silent'), 20);
   clock.advance(26 * 3_600_000);

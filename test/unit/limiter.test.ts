@@ -3,21 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Limiter } from '../../src/regulation/limiter';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import type { LimitRule } from '../../src/regulation/limit-rule';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { FakeClock } from '../harness/fake-clock';
 
 const dir = mkdtempSync(join(tmpdir(), 'passdesk-limiter-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const HOUR = 3_600_000;
-const settings = { flowsPerDay: 2, smsPerHour: 3, wrongAnswersPerHour: 4 };
+const flow: LimitRule = { name: 'flow', limit: 2, windowMs: 24 * HOUR };
+const sms: LimitRule = { name: 'sms', limit: 3, windowMs: HOUR };
+const wrongAnswer: LimitRule = { name: 'wrong-answer', limit: 4, windowMs: HOUR };
 let n = 0;
 
 function setUp() {
   n += 1;
   const store = SqliteStore.open(join(dir, `limits-${n}.sqlite`));
   const clock = new FakeClock();
-  return { store, clock, limiter: new Limiter(store, settings, clock) };
+  return { store, clock, limiter: new Limiter(store, clock) };
 }
 
 describe('limits', () => {
@@ -25,50 +28,62 @@ describe('limits', () => {
     const { store, clock, limiter } = setUp();
     const subjects = { slackUser: 'slack:T:U1', phone: '+48 600 100 200' };
     for (let i = 0; i < 3; i += 1) {
-      expect(await limiter.isExhausted('sms', subjects)).toBe(false);
-      await limiter.record('sms', subjects);
+      expect(await limiter.isExhausted(sms, subjects)).toBe(false);
+      await limiter.record(sms, subjects);
     }
-    expect(await limiter.isExhausted('sms', subjects)).toBe(true);
+    expect(await limiter.isExhausted(sms, subjects)).toBe(true);
     clock.advance(HOUR + 1);
-    expect(await limiter.isExhausted('sms', subjects)).toBe(false);
+    expect(await limiter.isExhausted(sms, subjects)).toBe(false);
     await store.close();
   });
 
   it('count per Slack user, per account and per phone: any exhausted subject refuses', async () => {
     const { store, limiter } = setUp();
-    await limiter.record('flow', { slackUser: 'slack:T:U1', accounts: ['uid=a,ou=people'] });
-    await limiter.record('flow', { slackUser: 'slack:T:U2', accounts: ['UID=A,ou=people'] });
+    await limiter.record(flow, { slackUser: 'slack:T:U1', accounts: ['uid=a,ou=people'] });
+    await limiter.record(flow, { slackUser: 'slack:T:U2', accounts: ['UID=A,ou=people'] });
     // U3 never started a flow, but account a (DNs compare case-insensitively) is used up.
-    expect(await limiter.isExhausted('flow', { slackUser: 'slack:T:U3', accounts: ['uid=a,ou=people'] })).toBe(true);
-    expect(await limiter.isExhausted('flow', { slackUser: 'slack:T:U3', accounts: ['uid=b,ou=people'] })).toBe(false);
+    expect(await limiter.isExhausted(flow, { slackUser: 'slack:T:U3', accounts: ['uid=a,ou=people'] })).toBe(true);
+    expect(await limiter.isExhausted(flow, { slackUser: 'slack:T:U3', accounts: ['uid=b,ou=people'] })).toBe(false);
 
     // One phone written three ways is one phone.
-    await limiter.record('sms', { slackUser: 'slack:T:U4', phone: '+48600100200' });
-    await limiter.record('sms', { slackUser: 'slack:T:U5', phone: '+48 600-100-200' });
-    expect(await limiter.isExhausted('sms', { slackUser: 'slack:T:U7', phone: '+48 600 100 200' })).toBe(false);
-    await limiter.record('sms', { slackUser: 'slack:T:U6', phone: '+48 (600) 100 200' });
-    expect(await limiter.isExhausted('sms', { slackUser: 'slack:T:U7', phone: '+48600100200' })).toBe(true);
-    expect(await limiter.isExhausted('sms', { slackUser: 'slack:T:U7', phone: '+48600100201' })).toBe(false);
+    await limiter.record(sms, { slackUser: 'slack:T:U4', phone: '+48600100200' });
+    await limiter.record(sms, { slackUser: 'slack:T:U5', phone: '+48 600-100-200' });
+    expect(await limiter.isExhausted(sms, { slackUser: 'slack:T:U7', phone: '+48 600 100 200' })).toBe(false);
+    await limiter.record(sms, { slackUser: 'slack:T:U6', phone: '+48 (600) 100 200' });
+    expect(await limiter.isExhausted(sms, { slackUser: 'slack:T:U7', phone: '+48600100200' })).toBe(true);
+    expect(await limiter.isExhausted(sms, { slackUser: 'slack:T:U7', phone: '+48600100201' })).toBe(false);
     await store.close();
   });
 
   it('keep each kind of action apart, with its own window', async () => {
     const { store, clock, limiter } = setUp();
     const user = { slackUser: 'slack:T:U1' };
-    await limiter.record('flow', user);
-    await limiter.record('flow', user);
-    expect(await limiter.isExhausted('flow', user)).toBe(true);
-    expect(await limiter.isExhausted('wrong-answer', user)).toBe(false);
+    await limiter.record(flow, user);
+    await limiter.record(flow, user);
+    expect(await limiter.isExhausted(flow, user)).toBe(true);
+    expect(await limiter.isExhausted(wrongAnswer, user)).toBe(false);
     clock.advance(HOUR + 1);
-    expect(await limiter.isExhausted('flow', user)).toBe(true);
+    expect(await limiter.isExhausted(flow, user)).toBe(true);
     clock.advance(23 * HOUR);
-    expect(await limiter.isExhausted('flow', user)).toBe(false);
+    expect(await limiter.isExhausted(flow, user)).toBe(false);
+    await store.close();
+  });
+
+  it('consume atomically: granted while every subject has room, refused with nothing counted once one has none', async () => {
+    const { store, limiter } = setUp();
+    expect(await limiter.consume(flow, { slackUser: 'slack:T:U1', accounts: ['uid=a,ou=people'] })).toBe(true);
+    expect(await limiter.consume(flow, { slackUser: 'slack:T:U2', accounts: ['uid=a,ou=people'] })).toBe(true);
+    // Account a is used up: U3 is refused, and U3's own allowance is untouched.
+    expect(await limiter.consume(flow, { slackUser: 'slack:T:U3', accounts: ['uid=a,ou=people'] })).toBe(false);
+    expect(await limiter.consume(flow, { slackUser: 'slack:T:U3' })).toBe(true);
+    expect(await limiter.consume(flow, { slackUser: 'slack:T:U3' })).toBe(true);
+    expect(await limiter.isExhausted(flow, { slackUser: 'slack:T:U3' })).toBe(true);
     await store.close();
   });
 
   it('never keep a phone number in clear in the store', async () => {
     const { store, limiter } = setUp();
-    await limiter.record('sms', { slackUser: 'slack:T:U1', phone: '+48600100200' });
+    await limiter.record(sms, { slackUser: 'slack:T:U1', phone: '+48600100200' });
     const path = join(dir, `limits-${n}.sqlite`);
     await store.close();
     const db = new DatabaseSync(path);

@@ -1,5 +1,5 @@
-import { codeMatches, generateCode, hashCode, normaliseTypedCode } from '../../src/flows/password-reset/one-time-code';
-import { newArithmeticChallenge, parseChallengeAnswer } from '../../src/flows/password-reset/arithmetic-challenge';
+import { codeMatches, generateCode, hashCode, normaliseTypedCode } from '../../src/flows/shared/one-time-code';
+import { newArithmeticChallenge, parseChallengeAnswer } from '../../src/flows/shared/arithmetic-challenge';
 
 describe('one-time SMS codes', () => {
   it('are 6 digits and vary', () => {

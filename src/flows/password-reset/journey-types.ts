@@ -1,31 +1,15 @@
 import type { AuditTrail } from '../../audit/audit-trail';
 import type { Clock } from '../../clock/clock';
-import type { Config, Locale } from '../../config';
+import type { Config } from '../../config';
 import type { Directory } from '../../directory/directory';
 import type { Logger } from '../../log/logger';
 import type { PasswordChangedNotice } from '../../notification/password-changed-notifier';
 import type { PolicyCheckResult, PolicyRule, PolicySubject } from '../../policy/policy';
 import type { Limiter } from '../../regulation/limiter';
 import type { SmsSender } from '../../sms/sms-sender';
-import type { FlowRepository } from './flow-repository';
-import type { ResetScreen } from './reset-screen';
-
-/** The person asking, as the Slack edge established it. */
-export interface Requester {
-  teamId: string;
-  userId: string;
-  /** The Slack profile's email, only when Slack marks it confirmed; never typed by the user. */
-  verifiedEmail?: string;
-  locale: Locale;
-  requestId: string;
-}
-
-/** Which flow a step belongs to: the modal the person has open. */
-export interface FlowRef {
-  teamId: string;
-  userId: string;
-  viewId: string;
-}
+import type { FlowRepository } from '../shared/flow-repository';
+import type { ResetLimits } from './reset-limits';
+import type { ResetState } from './reset-state';
 
 export interface PasswordRules {
   rules(): PolicyRule[];
@@ -34,10 +18,11 @@ export interface PasswordRules {
 
 export interface PasswordResetDeps {
   directory: Directory;
-  flows: FlowRepository;
+  flows: FlowRepository<ResetState>;
   sms: SmsSender;
   policy: PasswordRules;
   limiter: Limiter;
+  limits: ResetLimits;
   audit: AuditTrail;
   notifier: { notify(notice: PasswordChangedNotice): Promise<void> };
   clock: Clock;
@@ -45,9 +30,4 @@ export interface PasswordResetDeps {
   settings: Config['reset'];
   /** Server secret that keys code hashes and password fingerprints. */
   secretKey: string;
-}
-
-export interface ResetOutcome {
-  locale: Locale;
-  screen: ResetScreen;
 }

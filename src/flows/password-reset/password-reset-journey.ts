@@ -1,13 +1,17 @@
 import { slackActor } from '../../audit/actor';
-import { type Account, DirectoryError } from '../../directory/directory';
+import type { Account } from '../../directory/directory';
 import { messagesFor } from '../../i18n';
 import { maskPhone } from '../../log/mask';
-import { newArithmeticChallenge, parseChallengeAnswer } from './arithmetic-challenge';
-import { changeAccounts } from './change-accounts';
-import type { LoadedFlow } from './flow-repository';
-import type { FlowRef, PasswordResetDeps, Requester, ResetOutcome } from './journey-types';
-import { codeMatches, generateCode, hashCode, normaliseTypedCode } from './one-time-code';
-import { codeScreen, type EndReason, identityScreen, type ResetScreen } from './reset-screen';
+import { newArithmeticChallenge, parseChallengeAnswer } from '../shared/arithmetic-challenge';
+import type { FlowKey, LoadedFlow } from '../shared/flow-repository';
+import { loadForStep } from '../shared/load-for-step';
+import { logDirectoryError } from '../shared/log-directory-error';
+import { codeMatches, generateCode, hashCode, normaliseTypedCode } from '../shared/one-time-code';
+import { endedOutcome } from '../shared/outcome';
+import type { Requester } from '../shared/requester';
+import type { PasswordResetDeps } from './journey-types';
+import { setNewPassword } from './new-password-step';
+import { codeScreen, type EndReason, identityScreen, type ResetOutcome, type ResetScreen } from './reset-screen';
 import { newResetState, type ResetState } from './reset-state';
 
 const MINUTE = 60_000;
@@ -20,19 +24,19 @@ const MINUTE = 60_000;
 export class PasswordResetJourney {
   constructor(private readonly deps: PasswordResetDeps) {}
 
-  async start(ref: FlowRef, requester: Requester): Promise<ResetOutcome> {
-    const { directory, limiter, audit, clock, settings } = this.deps;
+  async start(key: FlowKey, requester: Requester): Promise<ResetOutcome> {
+    const { directory, limiter, limits, audit, clock, settings } = this.deps;
     const locale = requester.locale;
     const actor = slackActor(requester);
     const refuse = async (reason: EndReason, subject?: string): Promise<ResetOutcome> => {
       await audit.record({ actor, action: 'password-reset.refused', subject, result: 'refused',
         detail: { reason }, requestId: requester.requestId });
-      return { locale, screen: { step: 'ended', reason } };
+      return endedOutcome(locale, reason);
     };
 
     if (!requester.verifiedEmail) return refuse('no-verified-email');
     const user = { slackUser: actor };
-    if ((await limiter.isExhausted('flow', user)) || (await limiter.isExhausted('wrong-answer', user))) {
+    if ((await limiter.isExhausted(limits.flow, user)) || (await limiter.isExhausted(limits.wrongAnswer, user))) {
       return refuse('rate-limited');
     }
 
@@ -40,7 +44,7 @@ export class PasswordResetJourney {
     try {
       found = await directory.findAccountsByMail(requester.verifiedEmail);
     } catch (error) {
-      this.logDirectoryError(error, requester.requestId);
+      logDirectoryError(this.deps.logger, error, requester.requestId, 'directory call failed');
       return refuse('directory-unavailable');
     }
     if (found.length === 0) return refuse('no-account');
@@ -50,15 +54,14 @@ export class PasswordResetJourney {
     if (!phoneAccount?.phone) return refuse('no-phone', active[0].dn);
 
     const subjects = { ...user, accounts: active.map((a) => a.dn), phone: phoneAccount.phone };
-    if ((await limiter.isExhausted('flow', subjects)) || (await limiter.isExhausted('wrong-answer', subjects))) {
+    if ((await limiter.isExhausted(limits.wrongAnswer, subjects)) || !(await limiter.consume(limits.flow, subjects))) {
       return refuse('rate-limited', phoneAccount.dn);
     }
-    await limiter.record('flow', subjects);
 
     const now = clock.now().getTime();
     const challenge = settings.arithmeticChallenge ? newArithmeticChallenge() : null;
     const state = newResetState({
-      ref,
+      ref: key,
       locale,
       expiresAt: now + settings.flowTtlMinutes * MINUTE,
       active,
@@ -66,18 +69,18 @@ export class PasswordResetJourney {
       phoneAccountDn: phoneAccount.dn,
       challenge,
     });
-    await this.deps.flows.create(ref, state);
+    await this.deps.flows.create(key, state);
     await audit.record({ actor, action: 'password-reset.started', subject: phoneAccount.dn, result: 'ok',
       detail: { accounts: state.accounts.length }, requestId: requester.requestId });
     return { locale, screen: identityScreen(state) };
   }
 
   async confirmIdentity(
-    ref: FlowRef,
+    key: FlowKey,
     requestId: string,
     answers: { phoneDigits: string; challengeAnswer?: string },
   ): Promise<ResetOutcome> {
-    return this.atStep(ref, 'identity', async (flow) => {
+    return this.atStep(key, 'identity', async (flow) => {
       const { state } = flow;
       const digits = answers.phoneDigits.trim();
       if (!/^\d{3}$/.test(digits)) {
@@ -97,8 +100,8 @@ export class PasswordResetJourney {
     });
   }
 
-  async resendCode(ref: FlowRef, requestId: string): Promise<ResetOutcome> {
-    return this.atStep(ref, 'code', async (flow) => {
+  async resendCode(key: FlowKey, requestId: string): Promise<ResetOutcome> {
+    return this.atStep(key, 'code', async (flow) => {
       const { state } = flow;
       const waited = this.now() - (state.codeSentAt ?? 0);
       const cooldown = this.deps.settings.codeResendSeconds * 1000;
@@ -112,8 +115,8 @@ export class PasswordResetJourney {
     });
   }
 
-  async verifyCode(ref: FlowRef, requestId: string, typed: string): Promise<ResetOutcome> {
-    return this.atStep(ref, 'code', async (flow) => {
+  async verifyCode(key: FlowKey, requestId: string, typed: string): Promise<ResetOutcome> {
+    return this.atStep(key, 'code', async (flow) => {
       const { state } = flow;
       const code = normaliseTypedCode(typed);
       if (!code) {
@@ -125,19 +128,19 @@ export class PasswordResetJourney {
       const subjects = this.limitSubjects(state);
       if (!codeMatches(this.deps.secretKey, state.flowId, code, state.codeHash)) {
         const failures = state.codeFailures + 1;
-        await this.deps.limiter.record('wrong-answer', subjects);
+        await this.deps.limiter.record(this.deps.limits.wrongAnswer, subjects);
         await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-failed',
           subject: state.phoneAccountDn, result: 'refused', detail: { failures }, requestId });
         if (failures >= this.deps.settings.codeMaxAttempts) {
           return this.end(flow, 'too-many-code-attempts', requestId);
         }
         const next = { ...state, codeFailures: failures };
-        if (!(await this.deps.flows.save(ref, flow.version, next))) return this.inProgress(state);
+        if (!(await this.deps.flows.save(flow.key, flow.version, next))) return this.inProgress(state);
         const attemptsLeft = this.deps.settings.codeMaxAttempts - failures;
         return { locale: state.locale, screen: codeScreen(next, this.codeMinutes(), undefined, { kind: 'wrong', attemptsLeft }) };
       }
       const next: ResetState = { ...state, step: 'new-password', codeHash: null };
-      if (!(await this.deps.flows.save(ref, flow.version, next))) return this.inProgress(state);
+      if (!(await this.deps.flows.save(flow.key, flow.version, next))) return this.inProgress(state);
       await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-verified',
         subject: state.phoneAccountDn, result: 'ok', requestId });
       return { locale: state.locale, screen: this.newPasswordScreen(next) };
@@ -145,15 +148,14 @@ export class PasswordResetJourney {
   }
 
   async setNewPassword(
-    ref: FlowRef,
+    key: FlowKey,
     requestId: string,
     typed: { password: string; confirmation: string },
   ): Promise<ResetOutcome> {
-    return this.atStep(ref, 'new-password', async (flow) =>
-      changeAccounts(
-        { ...this.deps, end: (reason) => this.end(flow, reason, requestId) },
+    return this.atStep(key, 'new-password', async (flow) =>
+      setNewPassword(
+        this.deps,
         flow,
-        ref,
         requestId,
         typed,
         (state) => this.newPasswordScreen(state),
@@ -171,14 +173,14 @@ export class PasswordResetJourney {
   }
 
   private async identityFailed(
-    flow: LoadedFlow,
+    flow: LoadedFlow<ResetState>,
     requestId: string,
     phone: string,
     which: 'challenge' | 'phone',
   ): Promise<ResetOutcome> {
     const { state } = flow;
     const failures = state.identityFailures + 1;
-    await this.deps.limiter.record('wrong-answer', { ...this.limitSubjects(state), phone });
+    await this.deps.limiter.record(this.deps.limits.wrongAnswer, { ...this.limitSubjects(state), phone });
     await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.identity-failed',
       subject: state.phoneAccountDn, result: 'refused', detail: { which, failures }, requestId });
     if (failures >= this.deps.settings.identityMaxAttempts) {
@@ -192,7 +194,7 @@ export class PasswordResetJourney {
       challengeQuestion: challenge?.question ?? state.challengeQuestion,
       challengeAnswer: challenge?.answer ?? state.challengeAnswer,
     };
-    if (!(await this.deps.flows.save(flowRefOf(state, flow), flow.version, next))) return this.inProgress(state);
+    if (!(await this.deps.flows.save(flow.key, flow.version, next))) return this.inProgress(state);
     const errors = which === 'challenge' ? { challenge: 'wrong' as const } : { phoneDigits: 'wrong' as const };
     return { locale: state.locale, screen: identityScreen(next, errors) };
   }
@@ -202,14 +204,15 @@ export class PasswordResetJourney {
    * send, and a failed send ends the flow rather than leaving a code nobody received.
    */
   private async sendCode(
-    flow: LoadedFlow,
+    flow: LoadedFlow<ResetState>,
     requestId: string,
     phone: string,
     kind: 'first' | 'resend',
   ): Promise<ResetOutcome> {
     const { state } = flow;
     const subjects = { ...this.limitSubjects(state), phone };
-    if (await this.deps.limiter.isExhausted('sms', subjects)) return this.end(flow, 'rate-limited', requestId);
+    // Counted before the code is stored: two racing submissions cannot both pass the limit.
+    if (!(await this.deps.limiter.consume(this.deps.limits.sms, subjects))) return this.end(flow, 'rate-limited', requestId);
 
     const code = generateCode();
     const now = this.now();
@@ -221,11 +224,9 @@ export class PasswordResetJourney {
       codeExpiresAt: now + this.codeMinutes() * MINUTE,
       phoneEnding: phone.replace(/\D/g, '').slice(-2),
     };
-    const ref = flowRefOf(state, flow);
-    if (!(await this.deps.flows.save(ref, flow.version, next))) return this.inProgress(state);
-    await this.deps.limiter.record('sms', subjects);
+    if (!(await this.deps.flows.save(flow.key, flow.version, next))) return this.inProgress(state);
 
-    const body = messagesFor(state.locale).smsBody(code, this.codeMinutes());
+    const body = messagesFor(state.locale).passwordReset.smsBody(code, this.codeMinutes());
     try {
       const { messageId } = await this.deps.sms.send(phone, body);
       await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-sent',
@@ -235,9 +236,9 @@ export class PasswordResetJourney {
       this.deps.logger.warn({ requestId, err: error instanceof Error ? error.message : 'unknown' }, 'SMS not sent');
       await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-sent',
         subject: state.phoneAccountDn, result: 'failed', detail: { phone: maskPhone(phone), kind }, requestId });
-      const sent = await this.deps.flows.load(ref, this.clockNow());
-      if (sent) return this.end(sent, 'sms-failed', requestId);
-      return { locale: state.locale, screen: { step: 'ended', reason: 'sms-failed' } };
+      const sent = await this.deps.flows.load(flow.key, this.deps.clock.now());
+      if (sent.status === 'found') return this.end(sent.flow, 'sms-failed', requestId);
+      return endedOutcome(state.locale, 'sms-failed');
     }
     const notice = kind === 'resend' ? { kind: 'resent' as const } : undefined;
     return { locale: state.locale, screen: codeScreen(next, this.codeMinutes(), notice) };
@@ -247,12 +248,12 @@ export class PasswordResetJourney {
    * The phone as the directory has it now: never kept in the store, re-read whenever needed.
    * When it cannot be had, the flow ends and the outcome says why.
    */
-  private async registeredPhone(flow: LoadedFlow, requestId: string): Promise<string | ResetOutcome> {
+  private async registeredPhone(flow: LoadedFlow<ResetState>, requestId: string): Promise<string | ResetOutcome> {
     let phone: string | undefined;
     try {
       phone = (await this.deps.directory.getAccount(flow.state.phoneAccountDn))?.phone;
     } catch (error) {
-      this.logDirectoryError(error, requestId);
+      logDirectoryError(this.deps.logger, error, requestId, 'directory call failed');
       return this.end(flow, 'directory-unavailable', requestId);
     }
     return phone ?? this.end(flow, 'no-phone', requestId);
@@ -260,26 +261,21 @@ export class PasswordResetJourney {
 
   /** Loads the flow and runs `work` only if it is at `step`; anything else ends politely. */
   private async atStep(
-    ref: FlowRef,
+    key: FlowKey,
     step: ResetState['step'],
-    work: (flow: LoadedFlow) => Promise<ResetOutcome>,
+    work: (flow: LoadedFlow<ResetState>) => Promise<ResetOutcome>,
   ): Promise<ResetOutcome> {
-    const flow = await this.deps.flows.load(ref, this.clockNow());
-    if (!flow) return { locale: 'en', screen: { step: 'ended', reason: 'flow-expired' } };
-    if (flow.state.step !== step) {
-      if (flow.state.step === 'ended' || flow.state.step === 'done') {
-        return { locale: flow.state.locale, screen: { step: 'ended', reason: 'flow-expired' } };
-      }
-      // A submission for a step the flow is not at: someone replayed or skipped. End it.
-      return this.end(flow, 'flow-expired', 'step-mismatch');
-    }
-    return work(flow);
+    const loaded = await loadForStep(this.deps.flows, key, step, this.deps.clock.now(), this.deps.logger);
+    if (loaded.status === 'gone') return loaded.outcome;
+    // A submission for a step the flow is not at: someone replayed or skipped. End it.
+    if (loaded.status === 'out-of-order') return this.end(loaded.flow, 'flow-expired', 'step-mismatch');
+    return work(loaded.flow);
   }
 
-  private async end(flow: LoadedFlow, reason: EndReason, requestId: string): Promise<ResetOutcome> {
+  private async end(flow: LoadedFlow<ResetState>, reason: EndReason, requestId: string): Promise<ResetOutcome> {
     const { state } = flow;
     const ended: ResetState = { ...state, step: 'ended', codeHash: null, passwordFingerprint: null };
-    await this.deps.flows.save(flowRefOf(state, flow), flow.version, ended);
+    await this.deps.flows.save(flow.key, flow.version, ended);
     const locked = reason === 'too-many-code-attempts' || reason === 'too-many-identity-attempts';
     await this.deps.audit.record({
       actor: slackActor(state),
@@ -289,11 +285,11 @@ export class PasswordResetJourney {
       detail: { reason },
       requestId,
     });
-    return { locale: state.locale, screen: { step: 'ended', reason } };
+    return endedOutcome(state.locale, reason);
   }
 
   private inProgress(state: ResetState): ResetOutcome {
-    return { locale: state.locale, screen: { step: 'ended', reason: 'already-in-progress' } };
+    return endedOutcome(state.locale, 'already-in-progress');
   }
 
   private limitSubjects(state: ResetState) {
@@ -307,18 +303,4 @@ export class PasswordResetJourney {
   private now(): number {
     return this.deps.clock.now().getTime();
   }
-
-  private clockNow(): Date {
-    return this.deps.clock.now();
-  }
-
-  private logDirectoryError(error: unknown, requestId: string): void {
-    const failure = error instanceof DirectoryError ? error.failure : 'unexpected';
-    const message = error instanceof Error ? error.message : 'unknown';
-    this.deps.logger.error({ requestId, failure, err: message }, 'directory call failed');
-  }
-}
-
-function flowRefOf(state: ResetState, flow: LoadedFlow): FlowRef {
-  return { teamId: state.teamId, userId: state.userId, viewId: flow.viewId };
 }

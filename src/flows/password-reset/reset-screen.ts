@@ -1,6 +1,7 @@
 import type { DirectoryPolicyReason } from '../../directory/directory';
 import { maskMail } from '../../log/mask';
 import type { PolicyRule } from '../../policy/policy';
+import type { EndedScreen, Outcome } from '../shared/outcome';
 import type { FlowAccount, ResetState } from './reset-state';
 
 /**
@@ -12,7 +13,9 @@ export type ResetScreen =
   | CodeScreen
   | NewPasswordScreen
   | DoneScreen
-  | EndedScreen;
+  | EndedScreen<ResetEndReason>;
+
+export type ResetOutcome = Outcome<ResetScreen>;
 
 export interface IdentityScreen {
   step: 'identity';
@@ -52,7 +55,8 @@ export interface DoneScreen {
   changed: string[];
 }
 
-export type EndReason =
+/** Why a reset cannot go on, beyond the reasons every journey has. */
+export type ResetEndReason =
   | 'no-verified-email'
   | 'no-account'
   | 'no-phone'
@@ -62,15 +66,9 @@ export type EndReason =
   | 'sms-failed'
   | 'code-expired'
   | 'too-many-code-attempts'
-  | 'too-many-identity-attempts'
-  | 'flow-expired'
-  | 'already-in-progress'
-  | 'unexpected';
+  | 'too-many-identity-attempts';
 
-export interface EndedScreen {
-  step: 'ended';
-  reason: EndReason;
-}
+export type EndReason = EndedScreen<ResetEndReason>['reason'];
 
 export function identityScreen(
   state: ResetState,

@@ -1,53 +1,57 @@
 import { randomUUID } from 'node:crypto';
-import type { Locale } from '../../config';
+import { z } from 'zod';
+import { type Locale, SUPPORTED_LOCALES } from '../../config';
 import type { Account } from '../../directory/directory';
-import type { ArithmeticChallenge } from './arithmetic-challenge';
+import type { ArithmeticChallenge } from '../shared/arithmetic-challenge';
 
-/** One account the flow will change, as remembered between steps (no phone, no secret). */
-export interface FlowAccount {
-  dn: string;
-  username: string;
-  mail: string;
-}
-
-export type ResetStep = 'identity' | 'code' | 'new-password' | 'done' | 'ended';
+const flowAccountSchema = z.object({
+  dn: z.string(),
+  username: z.string(),
+  mail: z.string(),
+});
 
 /**
  * What the server remembers of one `/password` flow, keyed by team, user and view. Nothing
- * here is taken from Slack's `private_metadata`, and nothing here is a secret in clear.
+ * here is taken from Slack's `private_metadata`, and nothing here is a secret in clear. The
+ * schema checks what the store gives back.
  */
-export interface ResetState {
-  flowId: string;
-  teamId: string;
-  userId: string;
-  locale: Locale;
-  step: ResetStep;
+export const resetStateSchema = z.object({
+  flowId: z.string(),
+  teamId: z.string(),
+  userId: z.string(),
+  locale: z.enum(SUPPORTED_LOCALES),
+  step: z.enum(['identity', 'code', 'new-password', 'done', 'ended']),
   /** Epoch ms after which the flow is gone. */
-  expiresAt: number;
-  accounts: FlowAccount[];
+  expiresAt: z.number(),
+  accounts: z.array(flowAccountSchema),
   /** Usernames of the person's disabled accounts: listed as not changed. */
-  skipped: string[];
+  skipped: z.array(z.string()),
   /** The account whose registered phone receives the code; the phone itself is re-read, not stored. */
-  phoneAccountDn: string;
-  /** Expected result of the arithmetic question; null when the challenge is off. */
-  challengeQuestion: string | null;
-  challengeAnswer: number | null;
-  identityFailures: number;
+  phoneAccountDn: z.string(),
+  /** The arithmetic question and its result; null when the challenge is off. */
+  challengeQuestion: z.string().nullable(),
+  challengeAnswer: z.number().nullable(),
+  identityFailures: z.number(),
   /** Keyed hash of the live code; null once used or before one was sent. */
-  codeHash: string | null;
-  codeSentAt: number | null;
-  codeExpiresAt: number | null;
+  codeHash: z.string().nullable(),
+  codeSentAt: z.number().nullable(),
+  codeExpiresAt: z.number().nullable(),
   /** Never reset by a resend. */
-  codeFailures: number;
+  codeFailures: z.number(),
   /** The phone's last two digits, for the code screen. */
-  phoneEnding: string | null;
+  phoneEnding: z.string().nullable(),
   /** DNs already changed, so a retry after a partial failure finishes only the rest. */
-  changedDns: string[];
+  changedDns: z.array(z.string()),
   /** After a partial change: keyed hash of the password set, so the retry uses the same one. */
-  passwordFingerprint: string | null;
+  passwordFingerprint: z.string().nullable(),
   /** While a change runs: epoch ms until which other submissions are turned away. */
-  changingUntil: number | null;
-}
+  changingUntil: z.number().nullable(),
+});
+
+/** One account the flow will change, as remembered between steps (no phone, no secret). */
+export type FlowAccount = z.infer<typeof flowAccountSchema>;
+export type ResetState = z.infer<typeof resetStateSchema>;
+export type ResetStep = ResetState['step'];
 
 /** A flow at its first step: who it is for, which accounts, nothing sent or typed yet. */
 export function newResetState(start: {

@@ -1,0 +1,53 @@
+import type { PolicyRule } from '../../policy/policy';
+import type { CommonMessages } from './messages';
+
+function rule(rule: PolicyRule): string {
+  const p = rule.params ?? {};
+  switch (rule.code) {
+    case 'min-length': return `At least ${p.min} characters`;
+    case 'max-length': return `At most ${p.max} characters`;
+    case 'uppercase': return 'At least one upper-case letter';
+    case 'lowercase': return 'At least one lower-case letter';
+    case 'digit': return 'At least one digit';
+    case 'special': return `At least one of these special characters: ${p.chars}`;
+    case 'no-username': return 'Must not contain your username';
+    case 'no-name-parts': return 'Must not contain your name';
+    case 'not-blocked': return 'Must not contain a word that is not allowed here (such as the university\'s name)';
+    case 'strength': return 'Hard to guess: avoid common words, names, dates and keyboard patterns';
+    case 'directory-complexity': return 'Characters of at least three kinds: upper-case, lower-case, digits, symbols';
+    case 'directory-history': return `Not one of your last ${p.count} passwords`;
+  }
+}
+
+export const en: CommonMessages = {
+  continue: 'Continue',
+  cancel: 'Cancel',
+  close: 'Close',
+  working: 'Working on it…',
+  helpdeskHint: (contact) => `If you need help, contact ${contact}.`,
+  rule,
+  slackCannotMask:
+    ':warning: Slack cannot hide what you type in this box: make sure nobody can see your screen. passdesk does not keep the password.',
+  newPasswordLabel: 'New password',
+  confirmPasswordLabel: 'New password again',
+  passwordsDiffer: 'The two passwords are not the same.',
+  passwordRefused: 'This password does not meet these rules:',
+  directoryRefused: 'The account directory refused this password:',
+  directoryReason: (reason) => ({
+    'too-short': 'It is shorter than the directory allows.',
+    complexity: 'It does not meet the directory\'s complexity rules.',
+    'in-history': 'It was used recently; choose one you have not used before.',
+    'too-young': 'The password was changed too recently to be changed again; try again later.',
+    other: 'It does not meet the directory\'s password rules.',
+  })[reason],
+  directoryUnavailableInline: 'The account directory cannot be reached right now. Nothing was changed. Try again in a moment.',
+  changedNotice: {
+    subject: 'Your university password was changed',
+    text: (accounts, when, contact) =>
+      `Your password was changed for: ${accounts}, on ${when} (UTC), through passdesk in Slack.\n\nIf you did not do this, contact ${contact} at once.`,
+  },
+  ended: {
+    alreadyInProgress: 'Your previous submission is still being processed. Please wait a moment and try again.',
+    unexpected: 'Something went wrong on our side. Nothing was changed. Please try again later.',
+  },
+};

@@ -1,0 +1,53 @@
+import type { PolicyRule } from '../../policy/policy';
+import type { CommonMessages } from './messages';
+
+function rule(rule: PolicyRule): string {
+  const p = rule.params ?? {};
+  switch (rule.code) {
+    case 'min-length': return `Almeno ${p.min} caratteri`;
+    case 'max-length': return `Al massimo ${p.max} caratteri`;
+    case 'uppercase': return 'Almeno una lettera maiuscola';
+    case 'lowercase': return 'Almeno una lettera minuscola';
+    case 'digit': return 'Almeno una cifra';
+    case 'special': return `Almeno uno di questi caratteri speciali: ${p.chars}`;
+    case 'no-username': return 'Non deve contenere il tuo nome utente';
+    case 'no-name-parts': return 'Non deve contenere il tuo nome o cognome';
+    case 'not-blocked': return 'Non deve contenere parole non ammesse (come il nome dell\'Ateneo)';
+    case 'strength': return 'Difficile da indovinare: evita parole comuni, nomi, date e sequenze di tasti';
+    case 'directory-complexity': return 'Caratteri di almeno tre tipi: maiuscole, minuscole, cifre, simboli';
+    case 'directory-history': return `Diversa dalle tue ultime ${p.count} password`;
+  }
+}
+
+export const it: CommonMessages = {
+  continue: 'Continua',
+  cancel: 'Annulla',
+  close: 'Chiudi',
+  working: 'Un momento…',
+  helpdeskHint: (contact) => `Se ti serve aiuto, contatta ${contact}.`,
+  rule,
+  slackCannotMask:
+    ':warning: Slack non può nascondere ciò che scrivi in questo campo: assicurati che nessuno veda il tuo schermo. passdesk non conserva la password.',
+  newPasswordLabel: 'Nuova password',
+  confirmPasswordLabel: 'Ripeti la nuova password',
+  passwordsDiffer: 'Le due password non coincidono.',
+  passwordRefused: 'Questa password non rispetta queste regole:',
+  directoryRefused: 'Il servizio account ha rifiutato questa password:',
+  directoryReason: (reason) => ({
+    'too-short': 'È più corta di quanto consentito.',
+    complexity: 'Non rispetta le regole di complessità.',
+    'in-history': 'È stata usata di recente; scegline una che non hai mai usato.',
+    'too-young': 'La password è stata cambiata da troppo poco tempo; riprova più tardi.',
+    other: 'Non rispetta le regole sulle password.',
+  })[reason],
+  directoryUnavailableInline: 'Il servizio account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova tra poco.',
+  changedNotice: {
+    subject: 'La tua password di Ateneo è stata cambiata',
+    text: (accounts, when, contact) =>
+      `La tua password è stata cambiata per: ${accounts}, il ${when} (UTC), tramite passdesk in Slack.\n\nSe non sei stato tu, contatta subito ${contact}.`,
+  },
+  ended: {
+    alreadyInProgress: 'La richiesta precedente è ancora in corso. Attendi un momento e riprova.',
+    unexpected: 'Si è verificato un problema da parte nostra. Non è stato modificato nulla. Riprova più tardi.',
+  },
+};

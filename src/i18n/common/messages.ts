@@ -1,0 +1,34 @@
+import type { DirectoryPolicyReason } from '../../directory/directory';
+import type { PolicyRule } from '../../policy/policy';
+
+/** Texts every journey may use: buttons, "working", help, the password rules, directory refusals. */
+export interface CommonMessages {
+  continue: string;
+  cancel: string;
+  close: string;
+  /** Shown while a slow step runs. */
+  working: string;
+  helpdeskHint: (contact: string) => string;
+
+  rule: (rule: PolicyRule) => string;
+  slackCannotMask: string;
+  newPasswordLabel: string;
+  confirmPasswordLabel: string;
+  passwordsDiffer: string;
+  passwordRefused: string;
+  directoryRefused: string;
+  directoryReason: (reason: DirectoryPolicyReason) => string;
+  directoryUnavailableInline: string;
+
+  /** The "your password changed" DM and mail, whichever journey changed it. */
+  changedNotice: {
+    subject: string;
+    text: (accounts: string, whenUtc: string, contact: string) => string;
+  };
+
+  /** End reasons whose words are the same in every journey. */
+  ended: {
+    alreadyInProgress: string;
+    unexpected: string;
+  };
+}

@@ -1,0 +1,53 @@
+import type { PolicyRule } from '../../policy/policy';
+import type { CommonMessages } from './messages';
+
+function rule(rule: PolicyRule): string {
+  const p = rule.params ?? {};
+  switch (rule.code) {
+    case 'min-length': return `Co najmniej ${p.min} znaków`;
+    case 'max-length': return `Co najwyżej ${p.max} znaków`;
+    case 'uppercase': return 'Co najmniej jedna duża litera';
+    case 'lowercase': return 'Co najmniej jedna mała litera';
+    case 'digit': return 'Co najmniej jedna cyfra';
+    case 'special': return `Co najmniej jeden ze znaków specjalnych: ${p.chars}`;
+    case 'no-username': return 'Nie może zawierać nazwy użytkownika';
+    case 'no-name-parts': return 'Nie może zawierać imienia ani nazwiska';
+    case 'not-blocked': return 'Nie może zawierać niedozwolonych słów (np. nazwy uczelni)';
+    case 'strength': return 'Trudne do odgadnięcia: unikaj popularnych słów, imion, dat i układów klawiszy';
+    case 'directory-complexity': return 'Znaki co najmniej trzech rodzajów: duże litery, małe litery, cyfry, symbole';
+    case 'directory-history': return `Inne niż ${p.count} ostatnich haseł`;
+  }
+}
+
+export const pl: CommonMessages = {
+  continue: 'Dalej',
+  cancel: 'Anuluj',
+  close: 'Zamknij',
+  working: 'Chwileczkę…',
+  helpdeskHint: (contact) => `Jeśli potrzebujesz pomocy, skontaktuj się z: ${contact}.`,
+  rule,
+  slackCannotMask:
+    ':warning: Slack nie potrafi ukryć tego, co wpisujesz w tym polu: upewnij się, że nikt nie widzi Twojego ekranu. passdesk nie przechowuje hasła.',
+  newPasswordLabel: 'Nowe hasło',
+  confirmPasswordLabel: 'Powtórz nowe hasło',
+  passwordsDiffer: 'Hasła nie są takie same.',
+  passwordRefused: 'To hasło nie spełnia tych wymagań:',
+  directoryRefused: 'Katalog kont odrzucił to hasło:',
+  directoryReason: (reason) => ({
+    'too-short': 'Jest krótsze, niż pozwala katalog.',
+    complexity: 'Nie spełnia wymogów złożoności.',
+    'in-history': 'Było niedawno używane; wybierz hasło, którego jeszcze nie używałeś.',
+    'too-young': 'Hasło zmieniono zbyt niedawno, aby zmienić je ponownie; spróbuj później.',
+    other: 'Nie spełnia zasad dotyczących haseł.',
+  })[reason],
+  directoryUnavailableInline: 'Katalog kont jest teraz niedostępny. Niczego nie zmieniono. Spróbuj ponownie za chwilę.',
+  changedNotice: {
+    subject: 'Twoje hasło uczelniane zostało zmienione',
+    text: (accounts, when, contact) =>
+      `Hasło zostało zmienione dla: ${accounts}, ${when} (UTC), przez passdesk w Slacku.\n\nJeśli to nie Ty, natychmiast skontaktuj się z: ${contact}.`,
+  },
+  ended: {
+    alreadyInProgress: 'Poprzednie zgłoszenie jest jeszcze przetwarzane. Poczekaj chwilę i spróbuj ponownie.',
+    unexpected: 'Wystąpił błąd po naszej stronie. Niczego nie zmieniono. Spróbuj ponownie później.',
+  },
+};

@@ -1,0 +1,51 @@
+import { plural } from '../plural';
+import type { PasswordResetMessages } from './messages';
+
+export const en: PasswordResetMessages = {
+  modalTitle: 'Password reset',
+  loading: 'Looking up your accounts…',
+  accountsIntro: 'The new password will be set on these accounts:',
+  accountsSkipped: (accounts) => `Not changed (the account is disabled): ${accounts}`,
+  identityIntro: 'First, confirm it is you.',
+  phoneDigitsLabel: 'Last 3 digits of your registered phone number',
+  phoneDigitsHint: 'The number you registered for password recovery. We will send the code to it.',
+  challengeLabel: (question) => `How much is ${question}?`,
+  phoneDigitsFormat: 'Type exactly 3 digits.',
+  phoneDigitsWrong: 'These digits do not match the registered phone number.',
+  challengeWrong: 'That is not the right result. Here is a new question.',
+  codeIntro: (phone, minutes) =>
+    `We sent a 6-digit code by SMS to the phone number ending in ${phone}. It is valid for ${minutes} minutes and can be used once. It usually arrives within a minute.`,
+  codeLabel: 'Code from the SMS',
+  codeFormat: 'The code has exactly 6 digits.',
+  codeWrong: (left) => `That code is not right. ${plural('en', left, { one: '# try left', other: '# tries left' })}.`,
+  resendButton: 'Send a new code',
+  resent: (phone) => `A new code is on its way to the phone number ending in ${phone}. Earlier codes no longer work.`,
+  resendCooldown: (seconds) => `Please wait ${seconds} seconds before asking for a new code.`,
+  newPasswordIntro: 'Choose your new password. It must have:',
+  retrySamePassword: 'Type the same new password as before, so all your accounts end up with the same one.',
+  doneTitle: 'Password changed',
+  doneChanged: (accounts) => `:white_check_mark: Your password has been changed for: ${accounts}.`,
+  partialChanged: (changed, failed) =>
+    `Your password was changed for: ${changed}. It could NOT be changed for: ${failed}. Submit the same password again to finish, or contact the help desk.`,
+  defaultSuccessNotes: [
+    'The new password takes effect at once on the university systems; Office 365 may take a few minutes to follow.',
+    'This does not change the password of SAP or the employee portal.',
+  ],
+  triggerExpired: 'The password window took too long to open. Please run /password again.',
+  smsBody: (code, minutes) => `Your password reset code: ${code}. Valid for ${minutes} minutes. Never share it with anyone, not even IT staff.`,
+  accountsChanged: 'One of your accounts was removed or disabled meanwhile, so nothing was changed. Please contact the help desk.',
+  ended: {
+    noVerifiedEmail: 'Your Slack account has no confirmed email address, so we cannot find your university account.',
+    noAccount: 'We found no university account with the email address of your Slack profile.',
+    noPhone: 'Your account has no phone number registered for password recovery, so we cannot send you a code.',
+    accountDisabled: 'Your account is disabled, so its password cannot be reset here.',
+    rateLimited: 'Too many attempts. For your safety, password reset is paused for a while.',
+    directoryUnavailable: 'The account directory cannot be reached right now. Nothing was changed. Please try again later.',
+    smsFailed: 'We could not send the SMS. Nothing was changed. Please try again later.',
+    codeExpired: 'The code has expired. Please start again with /password.',
+    tooManyCodeAttempts: 'Too many wrong codes. This reset has been stopped; start again with /password later.',
+    tooManyIdentityAttempts: 'Too many wrong answers. This reset has been stopped.',
+    flowExpired: 'This reset has expired or was already finished. Please start again with /password.',
+    flowUnreadable: 'This reset cannot be continued. Nothing was changed. Please start again with /password.',
+  },
+};

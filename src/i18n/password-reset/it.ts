@@ -1,0 +1,51 @@
+import { plural } from '../plural';
+import type { PasswordResetMessages } from './messages';
+
+export const it: PasswordResetMessages = {
+  modalTitle: 'Reimposta password',
+  loading: 'Sto cercando i tuoi account…',
+  accountsIntro: 'La nuova password sarà impostata su questi account:',
+  accountsSkipped: (accounts) => `Non modificati (account disabilitato): ${accounts}`,
+  identityIntro: 'Per prima cosa, conferma la tua identità.',
+  phoneDigitsLabel: 'Ultime 3 cifre del numero di telefono registrato',
+  phoneDigitsHint: 'Il numero che hai registrato per il recupero della password. Il codice arriverà lì.',
+  challengeLabel: (question) => `Quanto fa ${question}?`,
+  phoneDigitsFormat: 'Scrivi esattamente 3 cifre.',
+  phoneDigitsWrong: 'Queste cifre non corrispondono al numero di telefono registrato.',
+  challengeWrong: 'Il risultato non è corretto. Ecco una nuova domanda.',
+  codeIntro: (phone, minutes) =>
+    `Ti abbiamo inviato un SMS con un codice di 6 cifre al numero che termina con ${phone}. Vale ${minutes} minuti e si può usare una sola volta. Di solito arriva entro un minuto.`,
+  codeLabel: 'Codice ricevuto via SMS',
+  codeFormat: 'Il codice ha esattamente 6 cifre.',
+  codeWrong: (left) => `Il codice non è corretto. ${plural('it', left, { one: 'Resta # tentativo', other: 'Restano # tentativi' })}.`,
+  resendButton: 'Invia un nuovo codice',
+  resent: (phone) => `Un nuovo codice sta arrivando al numero che termina con ${phone}. I codici precedenti non valgono più.`,
+  resendCooldown: (seconds) => `Attendi ${seconds} secondi prima di chiedere un nuovo codice.`,
+  newPasswordIntro: 'Scegli la nuova password. Deve avere:',
+  retrySamePassword: 'Scrivi la stessa nuova password di prima, così tutti i tuoi account avranno la stessa.',
+  doneTitle: 'Password cambiata',
+  doneChanged: (accounts) => `:white_check_mark: La tua password è stata cambiata per: ${accounts}.`,
+  partialChanged: (changed, failed) =>
+    `La password è stata cambiata per: ${changed}. NON è stato possibile cambiarla per: ${failed}. Invia di nuovo la stessa password per completare, oppure contatta l'help desk.`,
+  defaultSuccessNotes: [
+    'La nuova password vale subito sui sistemi di Ateneo; per Office 365 possono servire alcuni minuti.',
+    'Questa procedura non cambia la password di SAP né del portale del personale.',
+  ],
+  triggerExpired: 'La finestra della password ha impiegato troppo ad aprirsi. Esegui di nuovo /password.',
+  smsBody: (code, minutes) => `Codice per reimpostare la password: ${code}. Valido ${minutes} minuti. Non comunicarlo a nessuno, nemmeno al personale IT.`,
+  accountsChanged: 'Uno dei tuoi account è stato rimosso o disabilitato nel frattempo, quindi non è stato modificato nulla. Contatta l\'help desk.',
+  ended: {
+    noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
+    noAccount: 'Non abbiamo trovato alcun account di Ateneo con l\'indirizzo email del tuo profilo Slack.',
+    noPhone: 'Il tuo account non ha un numero di telefono registrato per il recupero della password, quindi non possiamo inviarti un codice.',
+    accountDisabled: 'Il tuo account è disabilitato, quindi la sua password non può essere reimpostata qui.',
+    rateLimited: 'Troppi tentativi. Per la tua sicurezza, la reimpostazione è sospesa per un po\'.',
+    directoryUnavailable: 'Il servizio account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova più tardi.',
+    smsFailed: 'Non è stato possibile inviare l\'SMS. Non è stato modificato nulla. Riprova più tardi.',
+    codeExpired: 'Il codice è scaduto. Ricomincia con /password.',
+    tooManyCodeAttempts: 'Troppi codici errati. La procedura è stata interrotta; ricomincia più tardi con /password.',
+    tooManyIdentityAttempts: 'Troppe risposte errate. La procedura è stata interrotta.',
+    flowExpired: 'Questa procedura è scaduta o è già terminata. Ricomincia con /password.',
+    flowUnreadable: 'Questa procedura non può proseguire. Non è stato modificato nulla. Ricomincia con /password.',
+  },
+};

@@ -1,0 +1,55 @@
+/** The texts of `/password` (forgot password, SMS code). */
+export interface PasswordResetMessages {
+  modalTitle: string;
+  loading: string;
+
+  accountsIntro: string;
+  /** Shown under the account list when some accounts of the person are left out (disabled). */
+  accountsSkipped: (accounts: string) => string;
+
+  identityIntro: string;
+  phoneDigitsLabel: string;
+  phoneDigitsHint: string;
+  challengeLabel: (question: string) => string;
+  phoneDigitsFormat: string;
+  phoneDigitsWrong: string;
+  challengeWrong: string;
+
+  codeIntro: (phoneEnding: string, minutes: number) => string;
+  codeLabel: string;
+  codeFormat: string;
+  codeWrong: (attemptsLeft: number) => string;
+  resendButton: string;
+  resent: (phoneEnding: string) => string;
+  resendCooldown: (seconds: number) => string;
+
+  newPasswordIntro: string;
+  retrySamePassword: string;
+
+  doneTitle: string;
+  doneChanged: (accounts: string) => string;
+  partialChanged: (changed: string, failed: string) => string;
+  defaultSuccessNotes: string[];
+
+  triggerExpired: string;
+  /** The SMS text; the only place a code is ever written out. */
+  smsBody: (code: string, minutes: number) => string;
+  /** An account was removed or disabled during the flow. */
+  accountsChanged: string;
+
+  /** Why the flow cannot go on, each with what to do instead. */
+  ended: {
+    noVerifiedEmail: string;
+    noAccount: string;
+    noPhone: string;
+    accountDisabled: string;
+    rateLimited: string;
+    directoryUnavailable: string;
+    smsFailed: string;
+    codeExpired: string;
+    tooManyCodeAttempts: string;
+    tooManyIdentityAttempts: string;
+    flowExpired: string;
+    flowUnreadable: string;
+  };
+}

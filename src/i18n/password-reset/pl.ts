@@ -1,0 +1,51 @@
+import { plural } from '../plural';
+import type { PasswordResetMessages } from './messages';
+
+export const pl: PasswordResetMessages = {
+  modalTitle: 'Reset hasła',
+  loading: 'Szukam Twoich kont…',
+  accountsIntro: 'Nowe hasło zostanie ustawione na tych kontach:',
+  accountsSkipped: (accounts) => `Bez zmian (konto zablokowane): ${accounts}`,
+  identityIntro: 'Najpierw potwierdź swoją tożsamość.',
+  phoneDigitsLabel: 'Trzy ostatnie cyfry zdefiniowanego numeru telefonu',
+  phoneDigitsHint: 'Numer zdefiniowany w systemie do odzyskiwania hasła. Na niego wyślemy kod.',
+  challengeLabel: (question) => `Ile to jest ${question}?`,
+  phoneDigitsFormat: 'Wpisz dokładnie 3 cyfry.',
+  phoneDigitsWrong: 'Te cyfry nie pasują do zdefiniowanego numeru telefonu.',
+  challengeWrong: 'To nie jest poprawny wynik. Oto nowe działanie.',
+  codeIntro: (phone, minutes) =>
+    `Wysłaliśmy SMS z 6-cyfrowym kodem na numer kończący się na ${phone}. Kod jest ważny ${minutes} minut i można go użyć raz. Wiadomość dociera zwykle w ciągu kilkunastu do kilkudziesięciu sekund.`,
+  codeLabel: 'Kod z SMS-a',
+  codeFormat: 'Kod ma dokładnie 6 cyfr.',
+  codeWrong: (left) => `Kod jest niepoprawny. ${plural('pl', left, { one: 'Została # próba', few: 'Zostały # próby', many: 'Zostało # prób', other: 'Zostało # próby' })}.`,
+  resendButton: 'Wyślij nowy kod',
+  resent: (phone) => `Nowy kod jest w drodze na numer kończący się na ${phone}. Wcześniejsze kody już nie działają.`,
+  resendCooldown: (seconds) => `Poczekaj ${seconds} s, zanim poprosisz o nowy kod.`,
+  newPasswordIntro: 'Wybierz nowe hasło. Musi mieć:',
+  retrySamePassword: 'Wpisz to samo nowe hasło co poprzednio, aby wszystkie Twoje konta miały jednakowe hasło.',
+  doneTitle: 'Hasło zmienione',
+  doneChanged: (accounts) => `:white_check_mark: Hasło zostało zmienione dla: ${accounts}.`,
+  partialChanged: (changed, failed) =>
+    `Hasło zostało zmienione dla: ${changed}. NIE udało się go zmienić dla: ${failed}. Wyślij to samo hasło ponownie, aby dokończyć, lub skontaktuj się z pomocą techniczną.`,
+  defaultSuccessNotes: [
+    'Nowe hasło obowiązuje od razu w systemach lokalnych uczelni; jego propagacja do usługi Office 365 może zająć kilka minut.',
+    'Ta procedura nie zmienia hasła do systemu SAP ani do portalu pracowniczego.',
+  ],
+  triggerExpired: 'Okno zmiany hasła otwierało się zbyt długo. Uruchom /password ponownie.',
+  smsBody: (code, minutes) => `Kod do zmiany hasla: ${code}. Wazny ${minutes} min. Nie przekazuj go nikomu, nawet pracownikom IT.`,
+  accountsChanged: 'Jedno z Twoich kont zostało w międzyczasie usunięte lub zablokowane, więc niczego nie zmieniono. Skontaktuj się z pomocą techniczną.',
+  ended: {
+    noVerifiedEmail: 'Twoje konto Slack nie ma potwierdzonego adresu e-mail, więc nie możemy znaleźć Twojego konta uczelnianego.',
+    noAccount: 'Nie znaleźliśmy konta uczelnianego z adresem e-mail z Twojego profilu Slack.',
+    noPhone: 'Na Twoim koncie nie zdefiniowano numeru telefonu do odzyskiwania hasła, więc nie możemy wysłać kodu.',
+    accountDisabled: 'Twoje konto jest zablokowane, więc nie można tu zresetować jego hasła.',
+    rateLimited: 'Zbyt wiele prób. Dla Twojego bezpieczeństwa reset hasła jest na jakiś czas wstrzymany.',
+    directoryUnavailable: 'Katalog kont jest teraz niedostępny. Niczego nie zmieniono. Spróbuj ponownie później.',
+    smsFailed: 'Nie udało się wysłać SMS-a. Niczego nie zmieniono. Spróbuj ponownie później.',
+    codeExpired: 'Kod wygasł. Zacznij od nowa poleceniem /password.',
+    tooManyCodeAttempts: 'Zbyt wiele błędnych kodów. Reset został przerwany; spróbuj później poleceniem /password.',
+    tooManyIdentityAttempts: 'Zbyt wiele błędnych odpowiedzi. Reset został przerwany.',
+    flowExpired: 'Ten reset wygasł lub został już zakończony. Zacznij od nowa poleceniem /password.',
+    flowUnreadable: 'Tego resetu nie można kontynuować. Niczego nie zmieniono. Zacznij od nowa poleceniem /password.',
+  },
+};

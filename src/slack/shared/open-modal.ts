@@ -1,0 +1,61 @@
+import type { types, webApi } from '@slack/bolt';
+import { slackActor } from '../../audit/actor';
+import type { Outcome } from '../../flows/shared/outcome';
+import { type Messages, messagesFor } from '../../i18n';
+import type { ModalJourney } from './modal-journey';
+import { resolveRequester } from './requester';
+import { safeOutcome } from './safe-outcome';
+import { slackErrorCode } from './slack-error';
+import type { SlackDeps } from './slack-deps';
+
+/**
+ * Starts a modal journey from a command or shortcut: opens a "loading" modal at once (a trigger
+ * id lives 3 s), then runs `start` (directory look-ups and the like) and updates the modal with
+ * its outcome. When the modal cannot open in time, the person gets a DM saying to try again.
+ */
+export async function openModalThenUpdate<Screen>(
+  deps: SlackDeps,
+  journey: ModalJourney<Screen>,
+  options: {
+    client: webApi.WebClient;
+    triggerId: string;
+    who: { teamId: string; userId: string; requestId: string };
+    loading(messages: Messages): types.ModalView;
+    /** The DM sent when the trigger expired before the modal opened. */
+    retryNote(messages: Messages): string;
+    start(viewId: string): Promise<Outcome<Screen>>;
+  },
+): Promise<void> {
+  const { client, who } = options;
+  const logger = deps.logger.child({ requestId: who.requestId });
+  let viewId: string | undefined;
+  try {
+    const opened = await client.views.open({ trigger_id: options.triggerId, view: options.loading(messagesFor(deps.defaultLocale)) });
+    viewId = opened.view?.id;
+  } catch (error) {
+    const code = slackErrorCode(error);
+    logger.warn({ slackError: code }, 'could not open the modal');
+    await deps.audit
+      .record({ actor: slackActor(who), action: `${journey.auditPrefix}.modal-failed`, result: 'failed',
+        detail: { slackError: code }, requestId: who.requestId })
+      .catch(() => undefined);
+    if (code === 'expired_trigger_id') {
+      const locale = await resolveRequester(client, who, deps.defaultLocale)
+        .then((requester) => requester.locale)
+        .catch(() => deps.defaultLocale);
+      await deps.messenger
+        .sendDirectMessage(who.userId, options.retryNote(messagesFor(locale)))
+        .catch((dmError: unknown) => logger.warn({ slackError: slackErrorCode(dmError) }, 'could not send the retry note'));
+    }
+    return;
+  }
+  if (!viewId) return;
+  const openedViewId = viewId;
+
+  const outcome = await safeOutcome(deps, journey.auditPrefix, who, () => options.start(openedViewId));
+  try {
+    await client.views.update({ view_id: openedViewId, view: journey.present(outcome)(true).view });
+  } catch (error) {
+    logger.error({ slackError: slackErrorCode(error) }, 'could not update the modal');
+  }
+}

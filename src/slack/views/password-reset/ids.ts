@@ -1,0 +1,18 @@
+/** Callback, block and action ids of the `/password` modal: the contract between views and listeners. */
+export const RESET_CALLBACK = {
+  loading: 'password-reset.loading',
+  identity: 'password-reset.identity',
+  code: 'password-reset.code',
+  newPassword: 'password-reset.new-password',
+  finished: 'password-reset.finished',
+} as const;
+
+export const RESET_BLOCK = {
+  phoneDigits: 'phone_digits',
+  challenge: 'challenge',
+  code: 'code',
+  newPassword: 'new_password',
+  confirmPassword: 'confirm_password',
+} as const;
+
+export const RESEND_CODE_ACTION = 'password-reset.resend-code';

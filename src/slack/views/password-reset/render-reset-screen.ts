@@ -1,0 +1,140 @@
+import type { types } from '@slack/bolt';
+import type {
+  CodeScreen,
+  EndReason,
+  IdentityScreen,
+  NewPasswordScreen,
+  ResetScreen,
+} from '../../../flows/password-reset/reset-screen';
+import type { Messages } from '../../../i18n';
+import type { RenderedScreen } from '../../shared/presenter';
+import { type Block, bullets, button, escapeMrkdwn, INPUT_ACTION, modal, note, text, textInput } from '../shared/blocks';
+import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
+import { RESEND_CODE_ACTION, RESET_BLOCK, RESET_CALLBACK } from './ids';
+
+export interface RenderContext {
+  messages: Messages;
+  helpdeskContact: string;
+  successNotes: string[];
+}
+
+/** The `/password` modal opened at once, while the accounts are looked up. */
+export function loadingView(messages: Messages): types.ModalView {
+  return waitingView({ callbackId: RESET_CALLBACK.loading, title: messages.passwordReset.modalTitle,
+    text: messages.passwordReset.loading, common: messages.common });
+}
+
+/** Renders what the journey decided into a modal (field errors under the inputs). */
+export function renderResetScreen(screen: ResetScreen, ctx: RenderContext): RenderedScreen {
+  const { common, passwordReset: m } = ctx.messages;
+  switch (screen.step) {
+    case 'identity': return identityView(screen, ctx);
+    case 'code': return codeView(screen, ctx);
+    case 'new-password': return newPasswordView(screen, ctx);
+    case 'done': return finished(ctx, [
+      text(m.doneChanged(screen.changed.map(escapeMrkdwn).join(', '))),
+      ...ctx.successNotes.map((line) => note(escapeMrkdwn(line))),
+    ], m.doneTitle);
+    case 'ended': return finished(ctx, endedBlocks(endedText(screen.reason, ctx.messages), ctx.helpdeskContact, common));
+  }
+}
+
+function identityView(screen: IdentityScreen, ctx: RenderContext): RenderedScreen {
+  const m = ctx.messages.passwordReset;
+  const blocks: Block[] = [
+    text(m.identityIntro),
+    text(`${m.accountsIntro}\n${bullets(screen.accounts.map(escapeMrkdwn))}`),
+  ];
+  if (screen.skipped.length > 0) blocks.push(note(m.accountsSkipped(screen.skipped.map(escapeMrkdwn).join(', '))));
+  blocks.push(textInput({
+    blockId: RESET_BLOCK.phoneDigits, actionId: INPUT_ACTION, label: m.phoneDigitsLabel, hint: m.phoneDigitsHint, maxLength: 3,
+  }));
+  if (screen.errors?.challenge) blocks.push(note(`:warning: ${m.challengeWrong}`));
+  if (screen.challenge) {
+    blocks.push(textInput({
+      blockId: RESET_BLOCK.challenge, actionId: INPUT_ACTION, label: m.challengeLabel(screen.challenge), maxLength: 5,
+    }));
+  }
+  const fieldErrors: Record<string, string> = {};
+  if (screen.errors?.phoneDigits === 'format') fieldErrors[RESET_BLOCK.phoneDigits] = m.phoneDigitsFormat;
+  if (screen.errors?.phoneDigits === 'wrong') fieldErrors[RESET_BLOCK.phoneDigits] = m.phoneDigitsWrong;
+  return { view: stepModal(RESET_CALLBACK.identity, ctx, blocks), fieldErrors };
+}
+
+function codeView(screen: CodeScreen, ctx: RenderContext): RenderedScreen {
+  const m = ctx.messages.passwordReset;
+  const blocks: Block[] = [text(m.codeIntro(screen.phoneEnding, screen.minutes))];
+  if (screen.notice?.kind === 'resent') blocks.push(note(`:incoming_envelope: ${m.resent(screen.phoneEnding)}`));
+  if (screen.notice?.kind === 'cooldown') blocks.push(note(`:hourglass: ${m.resendCooldown(screen.notice.seconds)}`));
+  blocks.push(
+    textInput({ blockId: RESET_BLOCK.code, actionId: INPUT_ACTION, label: m.codeLabel, maxLength: 9 }),
+    button(RESEND_CODE_ACTION, m.resendButton),
+  );
+  const fieldErrors: Record<string, string> = {};
+  if (screen.error?.kind === 'format') fieldErrors[RESET_BLOCK.code] = m.codeFormat;
+  if (screen.error?.kind === 'wrong') fieldErrors[RESET_BLOCK.code] = m.codeWrong(screen.error.attemptsLeft);
+  return { view: stepModal(RESET_CALLBACK.code, ctx, blocks), fieldErrors };
+}
+
+function newPasswordView(screen: NewPasswordScreen, ctx: RenderContext): RenderedScreen {
+  const { common: c, passwordReset: m } = ctx.messages;
+  const blocks: Block[] = [];
+  if (screen.partial) {
+    blocks.push(text(`:warning: ${m.partialChanged(
+      screen.partial.changed.map(escapeMrkdwn).join(', '),
+      screen.partial.failed.map(escapeMrkdwn).join(', '),
+    )}`));
+  } else {
+    blocks.push(text(`${m.accountsIntro}\n${bullets(screen.accounts.map(escapeMrkdwn))}`));
+  }
+  blocks.push(
+    text(`${m.newPasswordIntro}\n${bullets(screen.rules.map((rule) => escapeMrkdwn(c.rule(rule))))}`),
+    note(c.slackCannotMask),
+    textInput({ blockId: RESET_BLOCK.newPassword, actionId: INPUT_ACTION, label: c.newPasswordLabel, maxLength: 256 }),
+    textInput({ blockId: RESET_BLOCK.confirmPassword, actionId: INPUT_ACTION, label: c.confirmPasswordLabel, maxLength: 256 }),
+  );
+  const fieldErrors: Record<string, string> = {};
+  const error = screen.error;
+  if (error?.kind === 'mismatch') fieldErrors[RESET_BLOCK.confirmPassword] = c.passwordsDiffer;
+  if (error?.kind === 'unmet') {
+    fieldErrors[RESET_BLOCK.newPassword] = `${c.passwordRefused} ${error.rules.map((rule) => c.rule(rule)).join('; ')}`;
+  }
+  if (error?.kind === 'directory-refused') {
+    const reasons = error.reasons.length > 0 ? error.reasons : (['other'] as const);
+    fieldErrors[RESET_BLOCK.newPassword] = `${c.directoryRefused} ${reasons.map((r) => c.directoryReason(r)).join(' ')}`;
+  }
+  if (error?.kind === 'not-same-as-before') fieldErrors[RESET_BLOCK.newPassword] = m.retrySamePassword;
+  if (error?.kind === 'directory-unavailable') fieldErrors[RESET_BLOCK.newPassword] = c.directoryUnavailableInline;
+  if (error?.kind === 'accounts-changed') fieldErrors[RESET_BLOCK.newPassword] = m.accountsChanged;
+  return { view: stepModal(RESET_CALLBACK.newPassword, ctx, blocks), fieldErrors };
+}
+
+function stepModal(callbackId: string, ctx: RenderContext, blocks: Block[]): types.ModalView {
+  const { common, passwordReset } = ctx.messages;
+  return modal({ callbackId, title: passwordReset.modalTitle, submit: common.continue, close: common.cancel, blocks });
+}
+
+function finished(ctx: RenderContext, blocks: Block[], title = ctx.messages.passwordReset.modalTitle): RenderedScreen {
+  return finishedScreen({ callbackId: RESET_CALLBACK.finished, title, blocks, common: ctx.messages.common });
+}
+
+function endedText(reason: EndReason, messages: Messages): string {
+  const ended = messages.passwordReset.ended;
+  const texts: Record<EndReason, string> = {
+    'no-verified-email': ended.noVerifiedEmail,
+    'no-account': ended.noAccount,
+    'no-phone': ended.noPhone,
+    'account-disabled': ended.accountDisabled,
+    'rate-limited': ended.rateLimited,
+    'directory-unavailable': ended.directoryUnavailable,
+    'sms-failed': ended.smsFailed,
+    'code-expired': ended.codeExpired,
+    'too-many-code-attempts': ended.tooManyCodeAttempts,
+    'too-many-identity-attempts': ended.tooManyIdentityAttempts,
+    'flow-expired': ended.flowExpired,
+    'flow-unreadable': ended.flowUnreadable,
+    'already-in-progress': messages.common.ended.alreadyInProgress,
+    unexpected: messages.common.ended.unexpected,
+  };
+  return texts[reason];
+}

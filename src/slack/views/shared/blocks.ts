@@ -1,0 +1,69 @@
+import type { types } from '@slack/bolt';
+
+/** Small Block Kit helpers, so view builders read as what the person sees. */
+
+export type Block = types.KnownBlock;
+
+export function text(markdown: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text: markdown } };
+}
+
+export function note(markdown: string): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: markdown }] };
+}
+
+export function bullets(items: string[]): string {
+  return items.map((item) => `•  ${item}`).join('\n');
+}
+
+export function textInput(options: {
+  blockId: string;
+  actionId: string;
+  label: string;
+  hint?: string;
+  maxLength?: number;
+}): Block {
+  return {
+    type: 'input',
+    block_id: options.blockId,
+    label: { type: 'plain_text', text: options.label },
+    hint: options.hint ? { type: 'plain_text', text: options.hint } : undefined,
+    element: {
+      type: 'plain_text_input',
+      action_id: options.actionId,
+      max_length: options.maxLength,
+    },
+  };
+}
+
+export function button(actionId: string, label: string): Block {
+  return {
+    type: 'actions',
+    elements: [{ type: 'button', action_id: actionId, text: { type: 'plain_text', text: label } }],
+  };
+}
+
+/** Slack escapes: user-controlled text shown in mrkdwn must not turn into links or mentions. */
+export function escapeMrkdwn(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function modal(options: {
+  callbackId: string;
+  title: string;
+  blocks: Block[];
+  submit?: string;
+  close: string;
+}): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: options.callbackId,
+    title: { type: 'plain_text', text: options.title.slice(0, 24) },
+    submit: options.submit ? { type: 'plain_text', text: options.submit } : undefined,
+    close: { type: 'plain_text', text: options.close },
+    blocks: options.blocks,
+  };
+}
+
+/** Every input's element uses this action id; the block id tells inputs apart. */
+export const INPUT_ACTION = 'value';

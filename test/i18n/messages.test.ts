@@ -1,0 +1,37 @@
+import { SUPPORTED_LOCALES } from '../../src/config';
+import { messagesFor } from '../../src/i18n';
+import { formatDate, formatDateTime } from '../../src/i18n/dates';
+import { plural } from '../../src/i18n/plural';
+
+describe('messages', () => {
+  it('give every language a common namespace and one per journey, each with every text', () => {
+    const shape = (value: unknown): unknown =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]).sort())
+        : typeof value;
+    const english = shape(messagesFor('en'));
+    expect(Object.keys(english as object).sort()).toEqual(['common', 'passwordReset']);
+    for (const locale of SUPPORTED_LOCALES) expect(shape(messagesFor(locale))).toEqual(english);
+  });
+
+  it('choose plural forms by the language\'s rules', () => {
+    const polish = { one: 'Została # próba', few: 'Zostały # próby', many: 'Zostało # prób', other: 'Zostało # próby' };
+    expect([1, 2, 4, 5, 12, 22, 25].map((n) => plural('pl', n, polish))).toEqual([
+      'Została 1 próba', 'Zostały 2 próby', 'Zostały 4 próby', 'Zostało 5 prób', 'Zostało 12 prób', 'Zostały 22 próby',
+      'Zostało 25 prób',
+    ]);
+    expect(plural('en', 1, { one: '# try left', other: '# tries left' })).toBe('1 try left');
+    expect(plural('en', 3, { one: '# try left', other: '# tries left' })).toBe('3 tries left');
+    expect(messagesFor('it').passwordReset.codeWrong(1)).toBe('Il codice non è corretto. Resta 1 tentativo.');
+    expect(messagesFor('pl').passwordReset.codeWrong(3)).toBe('Kod jest niepoprawny. Zostały 3 próby.');
+  });
+
+  it('write dates as each language does, in the time zone asked for', () => {
+    const at = new Date('2026-11-22T23:30:00Z');
+    expect(formatDate('en', at)).toBe('November 22, 2026');
+    expect(formatDate('it', at)).toBe('22 novembre 2026');
+    expect(formatDate('pl', at)).toBe('22 listopada 2026');
+    expect(formatDate('it', at, 'Europe/Rome')).toBe('23 novembre 2026');
+    expect(formatDateTime('pl', at, 'Europe/Warsaw')).toContain('00:30');
+  });
+});

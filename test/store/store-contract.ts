@@ -1,0 +1,154 @@
+import type { Store } from '../../src/store/store';
+
+/**
+ * What every store adapter must do, as one suite: run it against each adapter (SQLite, memory,
+ * and any later one such as PostgreSQL). `open` gives a fresh, empty store as two handles on the
+ * same data: two connections where the adapter has them (two replicas), else the same object.
+ */
+export function describeStoreContract(name: string, open: () => Promise<StorePair>): void {
+  const t0 = new Date('2026-11-22T10:00:00Z');
+  const later = (ms: number) => new Date(t0.getTime() + ms);
+  const HOUR = 3_600_000;
+
+  let pair: StorePair;
+  let store: Store;
+  beforeEach(async () => {
+    pair = await open();
+    store = pair.a;
+  });
+  afterEach(async () => {
+    await pair.a.close();
+    if (pair.b !== pair.a) await pair.b.close();
+  });
+
+  describe(`${name} store: flows`, () => {
+    it('keeps a flow until it expires', async () => {
+      await store.putFlow('f', { step: 'identity' }, later(1000));
+      expect(await store.getFlow('f', t0)).toEqual({ data: { step: 'identity' }, version: 1, expiresAt: later(1000) });
+      expect(await store.getFlow('f', later(1000))).toBeUndefined();
+    });
+
+    it('updates by compare-and-set: a stale version loses', async () => {
+      await store.putFlow('f', { n: 0 }, later(60_000));
+      expect(await store.updateFlow('f', 1, { n: 1 }, later(60_000))).toBe(true);
+      expect(await store.updateFlow('f', 1, { n: 2 }, later(60_000))).toBe(false);
+      expect((await store.getFlow('f', t0))?.data).toEqual({ n: 1 });
+      expect(await store.updateFlow('missing', 1, { n: 1 }, later(60_000))).toBe(false);
+    });
+
+    it('lets exactly one of two racing writers win, across two handles', async () => {
+      await pair.a.putFlow('f', { by: 'none' }, later(60_000));
+      const results = await Promise.all([
+        pair.a.updateFlow('f', 1, { by: 'a' }, later(60_000)),
+        pair.b.updateFlow('f', 1, { by: 'b' }, later(60_000)),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await pair.b.getFlow('f', t0))?.version).toBe(2);
+    });
+
+    it('gives back a copy: changing what was read or written changes nothing stored', async () => {
+      const data = { list: ['a'] };
+      await store.putFlow('f', data, later(1000));
+      data.list.push('b');
+      const read = (await store.getFlow('f', t0))?.data as { list: string[] };
+      read.list.push('c');
+      expect((await store.getFlow('f', t0))?.data).toEqual({ list: ['a'] });
+    });
+
+    it('deletes a flow', async () => {
+      await store.putFlow('f', { x: 1 }, later(1000));
+      await store.deleteFlow('f');
+      expect(await store.getFlow('f', t0)).toBeUndefined();
+    });
+  });
+
+  describe(`${name} store: limits`, () => {
+    it('counts events in a sliding window; count() and isExhausted() record nothing', async () => {
+      await store.record(['k'], t0);
+      await store.record(['k'], later(10 * 60_000));
+      expect(await store.count('k', HOUR, later(20 * 60_000))).toBe(2);
+      expect(await store.isExhausted(['k'], 2, HOUR, later(20 * 60_000))).toBe(true);
+      expect(await store.isExhausted(['k'], 3, HOUR, later(20 * 60_000))).toBe(false);
+      expect(await store.count('k', HOUR, later(20 * 60_000))).toBe(2);
+      // The first event leaves the window one hour after it happened.
+      expect(await store.count('k', HOUR, later(HOUR))).toBe(1);
+      expect(await store.count('other', HOUR, t0)).toBe(0);
+    });
+
+    it('consumes on every key, or on none when any key is at its limit', async () => {
+      expect(await store.consume(['user', 'phone'], 2, HOUR, t0)).toBe(true);
+      expect(await store.consume(['phone'], 2, HOUR, t0)).toBe(true);
+      // The phone is used up: nothing is counted, not even for the user.
+      expect(await store.consume(['user', 'phone'], 2, HOUR, later(1))).toBe(false);
+      expect(await store.count('user', HOUR, later(1))).toBe(1);
+      expect(await store.count('phone', HOUR, later(1))).toBe(2);
+      expect(await store.consume(['user', 'phone'], 2, HOUR, later(HOUR + 1))).toBe(true);
+    });
+
+    it('never lets racing consumes from two handles past the limit (a check-then-record would)', async () => {
+      const LIMIT = 5;
+      const race = async (consume: (s: Store) => Promise<boolean>) => {
+        const granted = await Promise.all(Array.from({ length: 30 }, (_, i) => consume(i % 2 === 0 ? pair.a : pair.b)));
+        return granted.filter(Boolean).length;
+      };
+      expect(await race((s) => s.consume(['race:user', 'race:phone'], LIMIT, HOUR, t0))).toBe(LIMIT);
+      expect(await store.count('race:phone', HOUR, t0)).toBe(LIMIT);
+
+      // The same race with a consume built as check, then record: the test tells it apart.
+      const checkThenRecord = async (s: Store) => {
+        if (await s.isExhausted(['naive'], LIMIT, HOUR, t0)) return false;
+        await s.record(['naive'], t0);
+        return true;
+      };
+      expect(await race(checkThenRecord)).toBeGreaterThan(LIMIT);
+    });
+
+    it('drops counter events older than the prune horizon, and expired flows', async () => {
+      await store.putFlow('old', { x: 1 }, later(1000));
+      await store.putFlow('live', { x: 2 }, later(100_000));
+      await store.record(['k'], t0);
+      await store.record(['k'], later(5));
+      await store.prune(later(2000), later(1));
+      expect(await store.getFlow('old', t0)).toBeUndefined();
+      expect(await store.getFlow('live', t0)).toBeDefined();
+      expect(await store.count('k', HOUR, later(10))).toBe(1);
+    });
+  });
+
+  describe(`${name} store: claims, secrets, audit`, () => {
+    it('claims a key once, across handles', async () => {
+      expect(await pair.a.claimOnce('reminder:x', t0)).toBe(true);
+      expect(await pair.b.claimOnce('reminder:x', later(1))).toBe(false);
+      expect(await pair.a.claimOnce('reminder:y', later(1))).toBe(true);
+    });
+
+    it('creates a secret once', async () => {
+      const value = await store.secret('key', () => 'first');
+      expect(value).toBe('first');
+      expect(await pair.b.secret('key', () => 'second')).toBe('first');
+    });
+
+    it('lists audit events newest first, filtered, with detail and UTC times', async () => {
+      await store.appendAudit({ at: t0, actor: 'slack:T:U1', action: 'a.started', result: 'ok', requestId: 'r1' });
+      await store.appendAudit({ at: later(1000), actor: 'slack:T:U1', action: 'a.code-sent', subject: 'uid=x',
+        result: 'ok', detail: { phone: '***00', n: 1, ok: true } });
+      await store.appendAudit({ at: later(2000), actor: 'slack:T:U2', action: 'a.started', result: 'refused' });
+      const all = await store.listAudit();
+      expect(all.map((e) => e.action)).toEqual(['a.started', 'a.code-sent', 'a.started']);
+      expect(all[2]).toEqual({ at: t0, actor: 'slack:T:U1', action: 'a.started', result: 'ok', requestId: 'r1',
+        subject: undefined, detail: undefined });
+      expect(all[1].detail).toEqual({ phone: '***00', n: 1, ok: true });
+      expect(all[1].at.toISOString()).toBe('2026-11-22T10:00:01.000Z');
+      expect(await store.listAudit({ action: 'a.started' })).toHaveLength(2);
+      expect(await store.listAudit({ actor: 'slack:T:U2' })).toHaveLength(1);
+      expect(await store.listAudit({ subject: 'uid=x' })).toHaveLength(1);
+      expect(await store.listAudit({ since: later(1000) })).toHaveLength(2);
+      expect(await store.listAudit({ limit: 1 })).toHaveLength(1);
+    });
+  });
+}
+
+export interface StorePair {
+  a: Store;
+  b: Store;
+}
