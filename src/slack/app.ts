@@ -3,7 +3,8 @@ import { systemClock } from '../clock/clock';
 import type { Config } from '../config';
 import type { Logger } from '../log/logger';
 import { boltLogger } from './bolt-logger';
-import { SignedHttpReceiver } from './http-receiver';
+import { healthz } from './http/health-route';
+import { type GetRoute, SignedHttpReceiver } from './http/signed-http-receiver';
 
 export interface SlackApp {
   app: App;
@@ -11,11 +12,16 @@ export interface SlackApp {
   httpReceiver?: SignedHttpReceiver;
 }
 
+export interface SlackAppOptions {
+  /** HTTP mode: GET routes served beside `/healthz` (path without query string → handler). */
+  getRoutes?: Record<string, GetRoute>;
+}
+
 /**
  * The Bolt app: Socket Mode when an app-level token is set, otherwise HTTP at
  * `POST /slack/events`. `SLACK_API_URL` redirects every Web API call (egress proxies, tests).
  */
-export function createSlackApp(settings: Config['slack'], logger: Logger): SlackApp {
+export function createSlackApp(settings: Config['slack'], logger: Logger, options: SlackAppOptions = {}): SlackApp {
   const slackLogger = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: settings.apiUrl ? withTrailingSlash(settings.apiUrl) : undefined,
@@ -43,8 +49,9 @@ export function createSlackApp(settings: Config['slack'], logger: Logger): Slack
   const httpReceiver = new SignedHttpReceiver({
     signingSecret: settings.signingSecret,
     port: settings.port,
-    logger: slackLogger,
+    logger,
     clock: systemClock,
+    getRoutes: { '/healthz': healthz, ...options.getRoutes },
   });
   return { app: new App({ ...common, receiver: httpReceiver }), httpReceiver };
 }
