@@ -188,6 +188,27 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   return toConfig(parsed.data);
 }
 
+/** Every secret value in the configuration, for redacting text that may quote one (error messages). */
+export function secretValues(config: Config): string[] {
+  const smtpPassword = passwordIn(config.mail.smtpUrl);
+  return [
+    config.slack.botToken,
+    config.slack.appToken,
+    config.slack.signingSecret,
+    config.ldap.bindPassword,
+    config.twilio.authToken,
+    smtpPassword,
+  ].filter((value): value is string => typeof value === 'string' && value.length > 0);
+}
+
+function passwordIn(url: string): string | undefined {
+  try {
+    return new URL(url).password || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   const name = issue.path.join('.') || '(environment)';
   const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');

@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, secretValues } from './config';
+import { createLogger } from './log/logger';
+import { logProcessErrors } from './log/process-errors';
 import { startPassdesk } from './passdesk';
 
 /** Start-up: configuration, composition, start, graceful stop on SIGTERM/SIGINT. */
@@ -13,7 +15,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const running = await startPassdesk(config);
+  const logger = createLogger(config.logLevel);
+  logProcessErrors(process, logger, secretValues(config));
+  const running = await startPassdesk(config, { logger });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -27,6 +27,8 @@ import { schedulePruning } from './store/prune-schedule';
 import type { Store } from './store/store';
 
 export interface PassdeskOptions {
+  /** The logger (default: one at LOG_LEVEL writing to `logDestination`). */
+  logger?: Logger;
   /** Where JSON log lines go (default stdout). */
   logDestination?: DestinationStream;
   /** Time for rules that depend on it (code expiry, limits); tests pass a fake. */
@@ -55,7 +57,7 @@ export interface RunningPassdesk {
 /** The composition root: builds every part from the configuration and starts the bot. */
 export async function startPassdesk(config: Config, options: PassdeskOptions = {}): Promise<RunningPassdesk> {
   const clock = options.clock ?? systemClock;
-  const logger = createLogger(config.logLevel, options.logDestination);
+  const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
   const given = options.adapters ?? {};
   const store = given.store ?? openStore(config.databaseUrl);
   const secretKey = await store.secret('flow-hmac-key', () => randomBytes(32).toString('hex'));
