@@ -34,6 +34,38 @@ export interface PassdeskUnderTest {
 }
 
 /**
+ * The environment a deployer would write for passdesk against these fakes and this directory:
+ * HTTP mode on a free port (signed with SIGNING_SECRET), or Socket Mode; `extra` overrides.
+ */
+export function deployerEnv(parts: {
+  slack: FakeSlack;
+  twilio: FakeTwilio;
+  smtp: SmtpSink;
+  directory: TestDirectoryServer;
+  dataDir: string;
+  socketMode?: FakeSocketMode;
+  extra?: Record<string, string>;
+}): Record<string, string> {
+  const { slack, twilio, smtp, socketMode } = parts;
+  return {
+    SLACK_BOT_TOKEN: slack.botToken,
+    ...(socketMode ? { SLACK_APP_TOKEN: socketMode.appToken } : { SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0' }),
+    SLACK_API_URL: slack.apiUrl,
+    ...parts.directory.env,
+    TWILIO_ACCOUNT_SID: TWILIO_SID,
+    TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+    TWILIO_FROM: '+15005550006',
+    TWILIO_API_URL: twilio.url,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'passdesk <no-reply@uni.example>',
+    DATABASE_URL: `sqlite:${join(parts.dataDir, 'passdesk.sqlite')}`,
+    LOG_LEVEL: 'debug',
+    HELPDESK_CONTACT: 'the IT help desk (#it-help)',
+    ...parts.extra,
+  };
+}
+
+/**
  * passdesk as a deployer runs it, configured only through its environment, against the fake
  * Slack and Twilio, an SMTP sink and a real directory server.
  */
@@ -58,22 +90,7 @@ export async function startPassdeskUnderTest(options: {
     },
   });
 
-  const env: Record<string, string> = {
-    SLACK_BOT_TOKEN: slack.botToken,
-    ...(socketMode ? { SLACK_APP_TOKEN: socketMode.appToken } : { SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0' }),
-    SLACK_API_URL: slack.apiUrl,
-    ...options.directory.env,
-    TWILIO_ACCOUNT_SID: TWILIO_SID,
-    TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-    TWILIO_FROM: '+15005550006',
-    TWILIO_API_URL: twilio.url,
-    SMTP_URL: smtp.url,
-    MAIL_FROM: 'passdesk <no-reply@uni.example>',
-    DATABASE_URL: `sqlite:${join(dataDir, 'passdesk.sqlite')}`,
-    LOG_LEVEL: 'debug',
-    HELPDESK_CONTACT: 'the IT help desk (#it-help)',
-    ...options.env,
-  };
+  const env = deployerEnv({ slack, twilio, smtp, socketMode, directory: options.directory, dataDir, extra: options.env });
 
   const start = () => startPassdesk(loadConfig(env), { logDestination, clock, adapters: options.adapters });
   const driverFor = (running: RunningPassdesk) =>
