@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_SPECIAL_CHARACTERS } from './policy/default-policy';
 import type { PolicySettings } from './policy/policy';
+import { unsafeSettingProblems } from './unsafe-settings';
 
 /**
  * The whole environment in one zod schema. `loadConfig` fails fast with one message naming
@@ -74,7 +75,7 @@ const environmentSchema = z
     LIMIT_SMS_PER_HOUR: positive(3),
     LIMIT_WRONG_ANSWERS_PER_HOUR: positive(10),
 
-    POLICY_MIN_LENGTH: positive(12),
+    POLICY_MIN_LENGTH: z.coerce.number().int().min(8, 'must be at least 8: shorter passwords are guessed too easily').default(12),
     POLICY_REQUIRE_UPPERCASE: flag(true),
     POLICY_REQUIRE_LOWERCASE: flag(true),
     POLICY_REQUIRE_DIGIT: flag(true),
@@ -96,25 +97,8 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)');
   }
-  const insecure = ['true', '1', 'yes', 'on', 'y', 'enabled'].includes((env.LDAP_INSECURE ?? '').toLowerCase());
-  if (env.LDAP_URL?.startsWith('ldap://') && insecure && env.LDAP_FLAVOR === 'ad') {
-    problems.push('LDAP_INSECURE: Active Directory refuses password writes without TLS; use ldaps:// or StartTLS');
-  }
-  if (env.SMTP_URL && sendsCredentialsInClear(env.SMTP_URL)) {
-    problems.push('SMTP_URL: a user and password over smtp:// need ?requireTLS=true (or use smtps://), or they could travel in clear');
-  }
+  problems.push(...unsafeSettingProblems(env));
   return problems;
-}
-
-/** nodemailer uses STARTTLS over smtp:// only when the server offers it, unless told to require it. */
-function sendsCredentialsInClear(smtpUrl: string): boolean {
-  try {
-    const url = new URL(smtpUrl);
-    return url.protocol === 'smtp:' && (url.username !== '' || url.password !== '')
-      && url.searchParams.get('requireTLS') !== 'true';
-  } catch {
-    return false; // the schema reports a malformed URL
-  }
 }
 
 export type Locale = (typeof LOCALES)[number];

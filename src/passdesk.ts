@@ -25,6 +25,7 @@ import { SlackDirectMessenger } from './slack/slack-direct-messenger';
 import { openStore } from './store/open-store';
 import { schedulePruning } from './store/prune-schedule';
 import type { Store } from './store/store';
+import { unsafeSettingWarnings } from './unsafe-settings';
 
 export interface PassdeskOptions {
   /** The logger (default: one at LOG_LEVEL writing to `logDestination`). */
@@ -58,6 +59,7 @@ export interface RunningPassdesk {
 export async function startPassdesk(config: Config, options: PassdeskOptions = {}): Promise<RunningPassdesk> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
+  for (const warning of unsafeSettingWarnings(config)) logger.warn({ setting: warning.setting }, warning.message);
   const given = options.adapters ?? {};
   const store = given.store ?? openStore(config.databaseUrl);
   const secretKey = await store.secret('flow-hmac-key', () => randomBytes(32).toString('hex'));

@@ -2,6 +2,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
+import { unsafeSettingWarnings } from '../../src/unsafe-settings';
 
 const caFile = join(mkdtempSync(join(tmpdir(), 'passdesk-config-')), 'ca.pem');
 writeFileSync(caFile, 'not read by the schema, only checked to exist');
@@ -105,5 +106,62 @@ describe('configuration', () => {
     expect(problems.join()).not.toContain('sentinel');
     expect(() => loadConfig({ ...valid, SMTP_URL: 'smtp://passdesk:pw@mail.uni.example:587?requireTLS=true' })).not.toThrow();
     expect(() => loadConfig({ ...valid, SMTP_URL: 'smtps://passdesk:pw@mail.uni.example:465' })).not.toThrow();
+  });
+});
+
+describe('unsafe settings', () => {
+  const warningsFor = (env: Record<string, string>) => unsafeSettingWarnings(loadConfig(env));
+  const settingsWarnedFor = (env: Record<string, string>) => warningsFor(env).map((warning) => warning.setting);
+
+  it('warns about nothing for a safe configuration', () => {
+    expect(warningsFor(valid)).toEqual([]);
+    expect(warningsFor({ ...valid, SMTP_URL: 'smtps://passdesk:pw@mail.uni.example:465?tls.rejectUnauthorized=true' })).toEqual([]);
+  });
+
+  it('refuses a minimum password length below 8, and accepts 8', () => {
+    expect(problemsOf({ ...valid, POLICY_MIN_LENGTH: '7' })).toEqual(['POLICY_MIN_LENGTH: must be at least 8: shorter passwords are guessed too easily']);
+    expect(loadConfig({ ...valid, POLICY_MIN_LENGTH: '8' }).policy.minLength).toBe(8);
+  });
+
+  it('allows LDAP_INSECURE=true with plain ldap:// on OpenLDAP, with a warning that names it', () => {
+    const env = { ...valid, LDAP_URL: 'ldap://127.0.0.1:389', LDAP_INSECURE: 'true' };
+    expect(loadConfig(env).ldap.insecure).toBe(true);
+    expect(settingsWarnedFor(env)).toEqual(['LDAP_INSECURE']);
+    // With ldaps:// the flag changes nothing, and StartTLS is used without it.
+    expect(settingsWarnedFor({ ...valid, LDAP_INSECURE: 'true' })).toEqual([]);
+    expect(settingsWarnedFor({ ...valid, LDAP_URL: 'ldap://127.0.0.1:389' })).toEqual([]);
+  });
+
+  it.each([
+    ['smtps:// and tls.rejectUnauthorized=false', 'smtps://passdesk:sentinel-mail-pw@mail.uni.example:465?tls.rejectUnauthorized=false'],
+    ['STARTTLS and tls.rejectUnauthorized=false', 'smtp://passdesk:sentinel-mail-pw@mail.uni.example:587?requireTLS=true&tls.rejectUnauthorized=false'],
+    ['smtps:// and tls.rejectUnauthorized=0', 'smtps://passdesk:sentinel-mail-pw@mail.uni.example:465?tls.rejectUnauthorized=0'],
+  ])('refuses SMTP credentials without certificate checks (%s), without printing them', (_name, smtpUrl) => {
+    const problems = problemsOf({ ...valid, SMTP_URL: smtpUrl });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('SMTP_URL: tls.rejectUnauthorized turns certificate checks off');
+    expect(problems.join()).not.toContain('sentinel');
+  });
+
+  it('refuses SMTP credentials over smtp:// with ignoreTLS, even with requireTLS', () => {
+    const problems = problemsOf({ ...valid, SMTP_URL: 'smtp://passdesk:sentinel-mail-pw@mail.uni.example:587?requireTLS=true&ignoreTLS=true' });
+    expect(problems.join()).toContain('SMTP_URL: a user and password over smtp:// need ?requireTLS=true');
+    expect(problems.join()).not.toContain('sentinel');
+  });
+
+  it('allows a relay without credentials and without certificate checks, with a warning that names SMTP_URL but not its value', () => {
+    const env = { ...valid, SMTP_URL: 'smtp://relay.sentinel.example:25?requireTLS=true&tls.rejectUnauthorized=false' };
+    const warnings = warningsFor(env);
+    expect(warnings.map((warning) => warning.setting)).toEqual(['SMTP_URL']);
+    expect(warnings[0].message).not.toContain('sentinel');
+  });
+
+  it('allows both Slack modes at once with a warning: Socket Mode wins and the signing secret is ignored', () => {
+    const env = { ...valid, SLACK_APP_TOKEN: 'xapp-1-sentinel' };
+    expect(loadConfig(env).slack.appToken).toBe('xapp-1-sentinel');
+    const warnings = warningsFor(env);
+    expect(warnings.map((warning) => warning.setting)).toEqual(['SLACK_SIGNING_SECRET']);
+    expect(warnings[0].message).toContain('SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are both set');
+    expect(warnings[0].message).not.toContain('sentinel');
   });
 });
