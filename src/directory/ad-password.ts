@@ -3,6 +3,7 @@
  * rules, and which rule a refused password most likely broke when the server does not say
  * (Windows answers every policy refusal with the same `0000052D`; Samba names the rule).
  */
+import { type ComplexitySubject, meetsDirectoryComplexity } from '../policy/directory-complexity';
 import type { DirectoryPolicyReason } from './directory';
 
 /** The domain object's password and lockout settings (the naming context root). */
@@ -29,22 +30,6 @@ export function encodeUnicodePwd(password: string): Buffer {
 }
 
 /**
- * AD's "meets complexity requirements": no account name (3+ characters) and no display-name token
- * (3+ characters, split on , . - _ # and white space), case-insensitive, and characters from at
- * least three of: upper case, lower case, digits, other symbols, letters without case.
- */
-export function meetsAdComplexity(password: string, subject: AdPasswordSubject): boolean {
-  const lower = password.toLowerCase();
-  const username = subject.username.toLowerCase();
-  if (username.length >= 3 && lower.includes(username)) return false;
-  const tokens = subject.displayName.toLowerCase().split(/[,.\-_#\s]+/u).filter((token) => token.length >= 3);
-  if (tokens.some((token) => lower.includes(token))) return false;
-
-  const classes = [/\p{Lu}/u, /\p{Ll}/u, /\p{Nd}/u, /[^\p{L}\p{Nd}]/u, /[\p{Lo}\p{Lm}]/u];
-  return classes.filter((pattern) => pattern.test(password)).length >= 3;
-}
-
-/**
  * The likely reasons for a policy refusal that came without any: the rules the password visibly
  * breaks; otherwise the ones only the server can check (history, and for a change the minimum age).
  */
@@ -56,11 +41,16 @@ export function inferPolicyReasons(
 ): DirectoryPolicyReason[] {
   const visible: DirectoryPolicyReason[] = [];
   if ([...password].length < policy.minLength) visible.push('too-short');
-  if (policy.complexity && !meetsAdComplexity(password, subject)) visible.push('complexity');
+  if (policy.complexity && !meetsDirectoryComplexity(password, complexitySubject(subject))) visible.push('complexity');
   if (visible.length > 0) return visible;
 
   const hidden: DirectoryPolicyReason[] = [];
   if (policy.historyLength > 0) hidden.push('in-history');
   if (operation === 'change' && policy.minAgeMs > 0) hidden.push('too-young');
   return hidden.length > 0 ? hidden : ['other'];
+}
+
+/** AD compares the password with the account name whole and with the display name's tokens. */
+function complexitySubject(subject: AdPasswordSubject): ComplexitySubject {
+  return { usernames: [subject.username], nameParts: [subject.displayName] };
 }

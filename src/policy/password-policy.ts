@@ -5,29 +5,14 @@ import * as zxcvbnEn from '@zxcvbn-ts/language-en';
 import * as zxcvbnIt from '@zxcvbn-ts/language-it';
 import * as zxcvbnPl from '@zxcvbn-ts/language-pl';
 import type { DirectoryPasswordSettings } from '../directory/directory';
+import { DIGIT, LOWERCASE, UPPERCASE } from './character-classes';
+import { meetsDirectoryComplexity } from './directory-complexity';
 import type { PolicyCheckResult, PolicyRule, PolicySettings, PolicySubject } from './policy';
 
 /*
- * Character classes. Letters are Unicode-aware: "Ą" and "È" are upper-case, "ą" and "è"
- * lower-case (\p{Lu}, \p{Ll}). Letters without case (CJK, Arabic, ...) are neither. Digits
- * are ASCII 0-9 only, as directories count them. Lengths are counted in code points, so
- * "ą" or an emoji is one character.
+ * Character classes and the directory complexity rule are defined once, in character-classes.ts
+ * and directory-complexity.ts. Lengths are counted in code points, so "ą" or an emoji is one character.
  */
-const UPPERCASE = /\p{Lu}/u;
-const LOWERCASE = /\p{Ll}/u;
-const DIGIT = /[0-9]/;
-
-/**
- * What Active Directory counts as non-alphanumeric (its complexity rule). Currency signs and
- * other symbols are left out, so passdesk may refuse what AD would accept, never the reverse.
- */
-const AD_SYMBOLS = new Set('~!@#$%^&*_-+=`|\\(){}[]:;"\'<>,.?/');
-
-/** AD splits the display name into tokens at these characters. */
-const AD_NAME_DELIMITERS = /[,.\-_#\t ]+/;
-
-/** AD ignores account-name and display-name tokens shorter than this. */
-const AD_MIN_TOKEN_LENGTH = 3;
 
 /**
  * Personal-info tokens (username, name parts) shorter than this are not checked: refusing
@@ -231,26 +216,6 @@ function escapeRegExp(text: string): string {
 
 function escapeInClass(text: string): string {
   return text.replace(/[\\\]\[^-]/g, '\\$&');
-}
-
-/**
- * Active Directory's "complexity" setting: three of the four classes (upper-case, lower-case,
- * digit, symbol), and neither the account name (when 3+ characters) nor any display-name
- * token of 3+ characters, compared case-insensitively and without substitutions.
- */
-function meetsDirectoryComplexity(password: string, subject: PolicySubject): boolean {
-  const classes = [
-    UPPERCASE.test(password),
-    LOWERCASE.test(password),
-    DIGIT.test(password),
-    [...password].some((char) => AD_SYMBOLS.has(char)),
-  ].filter(Boolean).length;
-  if (classes < 3) return false;
-  const lower = password.toLowerCase();
-  const nameTokens = subject.nameParts.flatMap((part) => part.split(AD_NAME_DELIMITERS));
-  return ![...subject.usernames, ...nameTokens]
-    .filter((token) => codePoints(token) >= AD_MIN_TOKEN_LENGTH)
-    .some((token) => lower.includes(token.toLowerCase()));
 }
 
 /*

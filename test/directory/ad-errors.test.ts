@@ -6,7 +6,7 @@
 import { ConstraintViolationError, InvalidCredentialsError, UnwillingToPerformError } from 'ldapts';
 import { accountFromEntry } from '../../src/directory/ad-account';
 import { bindRefusal, passwordWasAccepted, toDirectoryError } from '../../src/directory/ad-errors';
-import { type AdDomainPolicy, inferPolicyReasons, meetsAdComplexity } from '../../src/directory/ad-password';
+import { type AdDomainPolicy, inferPolicyReasons } from '../../src/directory/ad-password';
 import { dateToFileTime, fileTimeToDate } from '../../src/directory/ad-time';
 
 const windowsBind = (code: string) =>
@@ -78,11 +78,12 @@ describe('guessing the rule Windows did not name', () => {
     expect(inferPolicyReasons('Lantern-Road-73?', subject, { ...policy, historyLength: 0, minAgeMs: 0 }, 'change')).toEqual(['other']);
   });
 
-  it('applies AD complexity: three character classes, no account or display name', () => {
-    expect(meetsAdComplexity('lantern-road', subject)).toBe(false);
-    expect(meetsAdComplexity('lantern-road-73', subject)).toBe(true);
-    expect(meetsAdComplexity('xANOWAKx-73', subject)).toBe(false);
-    expect(meetsAdComplexity('Lantern-Anna-73', subject)).toBe(false);
+  it('names complexity by the shared rule: three character classes, no account or display name', () => {
+    const reasons = (password: string) => inferPolicyReasons(password, subject, { ...policy, minLength: 0 }, 'reset');
+    expect(reasons('lantern-road')).toEqual(['complexity']);
+    expect(reasons('lantern-road-73')).toEqual(['in-history']);
+    expect(reasons('xANOWAKx-73')).toEqual(['complexity']);
+    expect(reasons('Lantern-Anna-73')).toEqual(['complexity']);
   });
 });
 
