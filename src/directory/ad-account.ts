@@ -4,6 +4,7 @@
  */
 import type { Entry } from 'ldapts';
 import type { Account } from './directory';
+import { entryValues, firstValue } from './entry-values';
 import { dateToFileTime, fileTimeToDate, parseTicks } from './ad-time';
 
 /** userAccountControl: ACCOUNTDISABLE. */
@@ -49,8 +50,15 @@ export function hasComputedLockout(entry: Entry): boolean {
   return firstValue(entry, COMPUTED_CONTROL) !== undefined;
 }
 
-export function accountFromEntry(entry: Entry, names: AdAttributeNames, fallback?: AdLockoutFallback): Account {
-  const username = firstValue(entry, 'sAMAccountName') ?? '';
+/** userAccountControl has ACCOUNTDISABLE. */
+export function isDisabled(entry: Entry): boolean {
+  return (Number(firstValue(entry, 'userAccountControl') ?? '0') & UF_ACCOUNTDISABLE) !== 0;
+}
+
+/** The Account for a user entry; undefined for an entry without a login name (not a login account). */
+export function accountFromEntry(entry: Entry, names: AdAttributeNames, fallback?: AdLockoutFallback): Account | undefined {
+  const username = firstValue(entry, 'sAMAccountName');
+  if (username === undefined) return undefined;
   const givenName = firstValue(entry, 'givenName');
   const surname = firstValue(entry, 'sn');
   const displayName = firstValue(entry, 'displayName')
@@ -65,7 +73,7 @@ export function accountFromEntry(entry: Entry, names: AdAttributeNames, fallback
     mail: firstValue(entry, names.mailAttr) ?? primarySmtpAddress(entry) ?? '',
     phone: firstValue(entry, names.phoneAttr),
     linkValue: names.linkAttr ? firstValue(entry, names.linkAttr) : undefined,
-    disabled: (userAccountControl & UF_ACCOUNTDISABLE) !== 0,
+    disabled: isDisabled(entry),
     locked: isLocked(entry, fallback),
     mustChange: firstValue(entry, 'pwdLastSet') === '0',
     passwordExpiresAt: (userAccountControl & UF_DONT_EXPIRE_PASSWD) !== 0
@@ -103,21 +111,5 @@ function nameParts(values: Array<string | undefined>): string[] {
 
 /** The primary address among `proxyAddresses` (upper-case "SMTP:" prefix). */
 function primarySmtpAddress(entry: Entry): string | undefined {
-  return allValues(entry, 'proxyAddresses').find((value) => value.startsWith('SMTP:'))?.slice('SMTP:'.length);
-}
-
-/**
- * The first value of an attribute. ldapts returns a missing attribute as `[]` (truthy) and a
- * single value as a plain string, so every read goes through here.
- */
-export function firstValue(entry: Entry, attribute: string): string | undefined {
-  return allValues(entry, attribute)[0];
-}
-
-export function allValues(entry: Entry, attribute: string): string[] {
-  const key = Object.keys(entry).find((name) => name.toLowerCase() === attribute.toLowerCase());
-  if (key === undefined) return [];
-  const value = entry[key];
-  const values = Array.isArray(value) ? value : [value];
-  return values.map((item) => (Buffer.isBuffer(item) ? item.toString('utf8') : item)).filter((item) => item !== '');
+  return entryValues(entry, 'proxyAddresses').find((value) => value.startsWith('SMTP:'))?.slice('SMTP:'.length);
 }

@@ -17,13 +17,13 @@
  *   the user is never left "must change"; that needs the service account's right to write pwdLastSet.
  * - The bot never writes lockoutTime.
  */
-import { AndFilter, Attribute, Change, EqualityFilter, type Entry, type Filter, NoSuchObjectError, OrFilter, type Client } from 'ldapts';
+import { AndFilter, Attribute, Change, EqualityFilter, type Entry, type Filter, OrFilter, PresenceFilter, type Client } from 'ldapts';
 import { type Clock, systemClock } from '../clock/clock';
-import { type AdAttributeNames, accountAttributes, accountFromEntry, allValues, firstValue, hasComputedLockout } from './ad-account';
+import { DEFAULT_MAX_ACCOUNTS, findWithLinked } from './account-lookup';
+import { type AdAttributeNames, accountAttributes, accountFromEntry, hasComputedLockout, isDisabled } from './ad-account';
 import { bindRefusal, passwordWasAccepted, toDirectoryError } from './ad-errors';
-import { type AdDomainPolicy, encodeUnicodePwd, inferPolicyReasons } from './ad-password';
-import { POLICY_HINTS_DEPRECATED_OID, POLICY_HINTS_OID, PolicyHintsControl } from './ad-policy-hints-control';
-import { intervalToMilliseconds } from './ad-time';
+import { AdDomain } from './ad-domain';
+import { encodeUnicodePwd, inferPolicyReasons } from './ad-password';
 import {
   type Account,
   type Directory,
@@ -42,32 +42,27 @@ export interface ActiveDirectoryOptions {
   linkAttr?: string;
   /** Also find accounts by their Exchange aliases (`proxyAddresses` "smtp:" values). */
   matchProxyAddresses?: boolean;
+  /** The most accounts one look-up may match (default 50); more is refused as 'too-many-matches'. */
+  maxAccounts?: number;
   clock?: Clock;
 }
 
-interface RootDse {
-  defaultNamingContext: string;
-  supportedControls: Set<string>;
-}
-
-/** Only people: not computers (which are also objectClass=user), contacts or groups. */
+/** Only people with a login name: not computers (which are also objectClass=user), contacts or groups. */
 const PEOPLE_FILTER = new AndFilter({
   filters: [
     new EqualityFilter({ attribute: 'objectCategory', value: 'person' }),
     new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
+    new PresenceFilter({ attribute: 'sAMAccountName' }),
   ],
 });
-
-/** pwdProperties: DOMAIN_PASSWORD_COMPLEX. */
-const DOMAIN_PASSWORD_COMPLEX = 0x1;
 
 export class ActiveDirectory implements Directory {
   private readonly connector: LdapConnector;
   private readonly baseDn: string;
   private readonly names: AdAttributeNames;
   private readonly clock: Clock;
-  private rootDse?: Promise<RootDse>;
-  private domainPolicy?: Promise<AdDomainPolicy>;
+  private readonly maxAccounts: number;
+  private readonly domain: AdDomain;
 
   constructor(options: ActiveDirectoryOptions) {
     this.connector = options.connector;
@@ -79,9 +74,13 @@ export class ActiveDirectory implements Directory {
       matchProxyAddresses: options.matchProxyAddresses ?? false,
     };
     this.clock = options.clock ?? systemClock;
+    this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
+    this.domain = new AdDomain(options.connector);
   }
 
   async findAccountsByMail(mail: string): Promise<Account[]> {
+    mail = mail.trim();
+    if (mail === '') return [];
     const filters: Filter[] = [new EqualityFilter({ attribute: this.names.mailAttr, value: mail })];
     if (this.names.matchProxyAddresses) {
       // proxyAddresses matches case-insensitively, so "smtp:" also finds the primary "SMTP:" value.
@@ -91,6 +90,8 @@ export class ActiveDirectory implements Directory {
   }
 
   async findAccountsByUsername(username: string): Promise<Account[]> {
+    username = username.trim();
+    if (username === '') return [];
     const filter = new OrFilter({
       filters: [
         new EqualityFilter({ attribute: 'sAMAccountName', value: username }),
@@ -101,31 +102,24 @@ export class ActiveDirectory implements Directory {
   }
 
   async getAccount(dn: string): Promise<Account | undefined> {
+    let entry: Entry | undefined;
     try {
-      const entries = await this.connector.asServiceAccount(async (client) => {
-        const result = await client.search(dn, {
-          scope: 'base',
-          filter: PEOPLE_FILTER,
-          attributes: accountAttributes(this.names),
-        });
-        return result.searchEntries;
-      });
-      return (await this.toAccounts(entries))[0];
+      entry = await this.connector.asServiceAccount((client) => this.findPerson(client, dn, accountAttributes(this.names)));
     } catch (error) {
-      if (error instanceof NoSuchObjectError) return undefined;
       throw toDirectoryError(error, `read account ${dn}`);
     }
+    return entry ? (await this.toAccounts([entry]))[0] : undefined;
   }
 
   async resetPassword(dn: string, newPassword: string): Promise<void> {
-    const hints = await this.policyHintsControl();
+    const hints = await this.domain.policyHintsControl();
     const changes = [
       replace('unicodePwd', encodeUnicodePwd(newPassword)),
       // -1 stamps pwdLastSet with the current time: never "must change" after a self-service reset.
       replace('pwdLastSet', '-1'),
     ];
     try {
-      await this.connector.asServiceAccount((client) => client.modify(dn, changes, hints));
+      await this.connector.asServiceAccount(async (client) => client.modify(await this.writableDn(client, dn), changes, hints));
     } catch (error) {
       throw await this.explainWriteError(error, `reset password of ${dn}`, dn, newPassword, 'reset');
     }
@@ -139,6 +133,7 @@ export class ActiveDirectory implements Directory {
       new Change({ operation: 'add', modification: new Attribute({ type: 'unicodePwd', values: [encodeUnicodePwd(newPassword)] }) }),
     ];
     const action = `change password of ${dn}`;
+    await this.requireWritable(dn, action);
     try {
       await this.connector.asUser(dn, oldPassword, (client) => client.modify(dn, changes));
     } catch (error) {
@@ -159,7 +154,7 @@ export class ActiveDirectory implements Directory {
       replace('pwdLastSet', '0'),
     ];
     try {
-      await this.connector.asServiceAccount((client) => client.modify(dn, changes));
+      await this.connector.asServiceAccount(async (client) => client.modify(await this.writableDn(client, dn), changes));
     } catch (error) {
       throw await this.explainWriteError(error, `set temporary password of ${dn}`, dn, temporaryPassword, 'reset');
     }
@@ -181,7 +176,7 @@ export class ActiveDirectory implements Directory {
   }
 
   async passwordSettings(): Promise<DirectoryPasswordSettings> {
-    const policy = await this.readDomainPolicy();
+    const policy = await this.domain.policy();
     return { minLength: policy.minLength, complexity: policy.complexity, historyLength: policy.historyLength };
   }
 
@@ -190,42 +185,59 @@ export class ActiveDirectory implements Directory {
   }
 
   private async findWithLinked(filter: Filter, action: string): Promise<Account[]> {
-    const attributes = accountAttributes(this.names);
-    const linkAttr = this.names.linkAttr;
     let entries: Entry[];
     try {
-      entries = await this.connector.asServiceAccount(async (client) => {
-        const direct = await this.searchPeople(client, filter, attributes);
-        const linkValues = linkAttr
-          ? [...new Set(direct.map((entry) => firstValue(entry, linkAttr)).filter((value) => value !== undefined))]
-          : [];
-        if (!linkAttr || linkValues.length === 0) return direct;
-        const linked = await this.searchPeople(client, new OrFilter({
-          filters: linkValues.map((value) => new EqualityFilter({ attribute: linkAttr, value })),
-        }), attributes);
-        return uniqueByDn([...direct, ...linked]);
-      });
+      entries = await this.connector.asServiceAccount((client) => findWithLinked({
+        search: (match, sizeLimit) => this.searchPeople(client, match, sizeLimit),
+        linkAttr: this.names.linkAttr,
+        maxAccounts: this.maxAccounts,
+      }, filter));
     } catch (error) {
       throw toDirectoryError(error, action);
     }
     return this.toAccounts(entries);
   }
 
-  private async searchPeople(client: Client, filter: Filter, attributes: string[]): Promise<Entry[]> {
+  private async searchPeople(client: Client, filter: Filter, sizeLimit: number, attributes = accountAttributes(this.names)): Promise<Entry[]> {
     const result = await client.search(this.baseDn, {
       scope: 'sub',
       filter: new AndFilter({ filters: [PEOPLE_FILTER, filter] }),
       attributes,
+      sizeLimit,
     });
     return result.searchEntries;
+  }
+
+  /** The person entry `dn`, only when it lies under the base DN (the server compares the DNs). */
+  private async findPerson(client: Client, dn: string, attributes: string[]): Promise<Entry | undefined> {
+    const entries = await this.searchPeople(client, new EqualityFilter({ attribute: 'distinguishedName', value: dn }), 2, attributes);
+    return entries[0];
+  }
+
+  /** The DN to write: `dn` as the server names it, once it is known to be an enabled person under the base DN. */
+  private async writableDn(client: Client, dn: string): Promise<string> {
+    const entry = await this.findPerson(client, dn, ['userAccountControl']);
+    if (!entry) throw new DirectoryError('not-found', 'no such account under the base DN');
+    if (isDisabled(entry)) throw new DirectoryError('account-disabled', 'the account is disabled');
+    return entry.dn;
+  }
+
+  private async requireWritable(dn: string, action: string): Promise<void> {
+    try {
+      await this.connector.asServiceAccount((client) => this.writableDn(client, dn));
+    } catch (error) {
+      throw toDirectoryError(error, action);
+    }
   }
 
   private async toAccounts(entries: Entry[]): Promise<Account[]> {
     // Servers that do not compute the lockout bit need the domain's lockout duration instead.
     const fallback = entries.every(hasComputedLockout)
       ? undefined
-      : { now: this.clock.now(), lockoutDurationMs: (await this.readDomainPolicy()).lockoutDurationMs };
-    return entries.map((entry) => accountFromEntry(entry, this.names, fallback));
+      : { now: this.clock.now(), lockoutDurationMs: (await this.domain.policy()).lockoutDurationMs };
+    return entries
+      .map((entry) => accountFromEntry(entry, this.names, fallback))
+      .filter((account): account is Account => account !== undefined);
   }
 
   /** A write failure as a DirectoryError; policy refusals that name no rule get the likely ones. */
@@ -239,68 +251,11 @@ export class ActiveDirectory implements Directory {
     const mapped = toDirectoryError(error, action);
     if (mapped.failure !== 'policy' || mapped.policyReasons.length > 0) return mapped;
     try {
-      const [account, policy] = await Promise.all([this.getAccount(dn), this.readDomainPolicy()]);
+      const [account, policy] = await Promise.all([this.getAccount(dn), this.domain.policy()]);
       const subject = { username: account?.username ?? '', displayName: account?.displayName ?? '' };
       return new DirectoryError('policy', mapped.message, inferPolicyReasons(password, subject, policy, operation));
     } catch {
       return new DirectoryError('policy', mapped.message, ['other']);
-    }
-  }
-
-  private async policyHintsControl(): Promise<PolicyHintsControl | undefined> {
-    const { supportedControls } = await this.readRootDse();
-    if (supportedControls.has(POLICY_HINTS_OID)) return new PolicyHintsControl(POLICY_HINTS_OID);
-    if (supportedControls.has(POLICY_HINTS_DEPRECATED_OID)) return new PolicyHintsControl(POLICY_HINTS_DEPRECATED_OID);
-    return undefined;
-  }
-
-  private readRootDse(): Promise<RootDse> {
-    this.rootDse ??= this.remember(async () => {
-      const entry = await this.readOne('', ['defaultNamingContext', 'supportedControl'], 'read rootDSE');
-      const defaultNamingContext = firstValue(entry, 'defaultNamingContext');
-      if (!defaultNamingContext) throw new DirectoryError('other', 'read rootDSE: no defaultNamingContext');
-      return { defaultNamingContext, supportedControls: new Set(allValues(entry, 'supportedControl')) };
-    }, () => { this.rootDse = undefined; });
-    return this.rootDse;
-  }
-
-  private readDomainPolicy(): Promise<AdDomainPolicy> {
-    this.domainPolicy ??= this.remember(async () => {
-      const { defaultNamingContext } = await this.readRootDse();
-      const entry = await this.readOne(
-        defaultNamingContext,
-        ['minPwdLength', 'pwdProperties', 'pwdHistoryLength', 'minPwdAge', 'lockoutDuration'],
-        'read domain password settings',
-      );
-      const number = (attribute: string) => Number(firstValue(entry, attribute) ?? '0');
-      return {
-        minLength: number('minPwdLength'),
-        complexity: (number('pwdProperties') & DOMAIN_PASSWORD_COMPLEX) !== 0,
-        historyLength: number('pwdHistoryLength'),
-        minAgeMs: intervalToMilliseconds(firstValue(entry, 'minPwdAge')) ?? 0,
-        lockoutDurationMs: intervalToMilliseconds(firstValue(entry, 'lockoutDuration')) ?? 0,
-      };
-    }, () => { this.domainPolicy = undefined; });
-    return this.domainPolicy;
-  }
-
-  /** Runs `load` once; a failure is not cached (`forget`), so the next call tries again. */
-  private remember<T>(load: () => Promise<T>, forget: () => void): Promise<T> {
-    return load().catch((error: unknown) => {
-      forget();
-      throw error;
-    });
-  }
-
-  private async readOne(dn: string, attributes: string[], action: string): Promise<Entry> {
-    try {
-      const entries = await this.connector.asServiceAccount(async (client) =>
-        (await client.search(dn, { scope: 'base', filter: '(objectClass=*)', attributes })).searchEntries);
-      const entry = entries[0];
-      if (!entry) throw new DirectoryError('not-found', `${action}: no entry at "${dn}"`);
-      return entry;
-    } catch (error) {
-      throw toDirectoryError(error, action);
     }
   }
 }
@@ -309,14 +264,4 @@ function replace(type: string, value: string | Buffer): Change {
   // Attribute takes string[] or Buffer[], not a mixed array.
   const values = typeof value === 'string' ? [value] : [value];
   return new Change({ operation: 'replace', modification: new Attribute({ type, values }) });
-}
-
-function uniqueByDn(entries: Entry[]): Entry[] {
-  const seen = new Set<string>();
-  return entries.filter((entry) => {
-    const key = entry.dn.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -1,13 +1,23 @@
 /**
  * The directory port: everything passdesk asks of OpenLDAP or Active Directory.
- * Adapters: `openldap-directory.ts`, `ad-directory.ts`. Journeys only see this file.
+ * Adapters: `openldap-directory.ts`, `ad-directory.ts`, and `memory/memory-directory.ts` for unit
+ * tests and the demo. Journeys only see this file.
+ *
+ * What every adapter guarantees (test/directory/directory-contract.ts checks it on each):
+ * - Only accounts under the base DN (`LDAP_BASE_DN`) exist for passdesk: look-ups and
+ *   `getAccount` never return others, and a write to any other DN fails with 'not-found' before
+ *   anything is sent to change it.
+ * - A write to a disabled account fails with 'account-disabled' before anything is sent.
+ * - A look-up matching more than a bounded number of accounts (50 by default) fails with
+ *   'too-many-matches' rather than returning some of them.
+ * - An entry without a username is not an Account: every Account has a non-empty `username`.
  */
 
 /** One directory account (a person may have several: staff and student, linked). */
 export interface Account {
   /** Distinguished name: the identity used for every write. */
   dn: string;
-  /** Login name: `uid` on OpenLDAP, `sAMAccountName` on AD. */
+  /** Login name: `uid` on OpenLDAP, `sAMAccountName` on AD; never empty. */
   username: string;
   /** Full name, for display and for the "no name parts in the password" rule. */
   displayName: string;
@@ -48,7 +58,10 @@ export type DirectoryFailure =
   | 'account-locked'
   | 'password-expired'
   | 'must-change'
+  /** No such account under the base DN (also: a DN outside it). */
   | 'not-found'
+  /** A look-up matched more accounts than the bound: a misconfigured attribute, refused as a whole. */
+  | 'too-many-matches'
   /** The service account lacks the right to do this. */
   | 'insufficient-rights'
   | 'other';

@@ -4,6 +4,7 @@
  */
 import type { Entry } from 'ldapts';
 import type { Account } from './directory';
+import { entryValues, firstValue } from './entry-values';
 
 /** ppolicy's "locked until an administrator unlocks" time: how OpenLDAP marks a disabled account. */
 export const DISABLED_LOCK_TIME = '000001010000Z';
@@ -38,25 +39,6 @@ export function accountAttributes(names: AccountAttributeNames): string[] {
   const attributes = ['uid', 'cn', 'sn', 'givenName', 'displayName', names.mail, names.phone, ...PASSWORD_STATE_ATTRIBUTES];
   if (names.link) attributes.push(names.link);
   return attributes;
-}
-
-/**
- * Values of `name` (case-insensitive, as servers may spell attribute names differently) as strings.
- * ldapts gives a missing requested attribute as [] and one value as a bare string or Buffer, so
- * everything is normalised to a list, and empty values count as absent.
- */
-export function entryValues(entry: Entry, name: string): string[] {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(entry)) {
-    if (key === 'dn' || key.toLowerCase() !== wanted) continue;
-    const list: (string | Buffer)[] = Array.isArray(value) ? [...value] : [value];
-    return list.map((item) => (Buffer.isBuffer(item) ? item.toString('utf8') : item)).filter((item) => item !== '');
-  }
-  return [];
-}
-
-export function firstValue(entry: Entry, name: string): string | undefined {
-  return entryValues(entry, name)[0];
 }
 
 function integerValue(entry: Entry, name: string): number | undefined {

@@ -8,18 +8,20 @@
  * why disabled accounts (locked "for ever") are refused before any write.
  */
 import {
-  AndFilter, Attribute, Change, EqualityFilter, InvalidCredentialsError, OrFilter, PasswordPolicyControl, PresenceFilter,
+  AndFilter, Attribute, Change, EqualityFilter, InvalidCredentialsError, PasswordPolicyControl, PresenceFilter,
   type Client, type Entry, type Filter,
 } from 'ldapts';
 import { systemClock, type Clock } from '../clock/clock';
+import { DEFAULT_MAX_ACCOUNTS, findWithLinked } from './account-lookup';
 import {
   DirectoryError, type Account, type Directory, type DirectoryPasswordSettings,
 } from './directory';
 import type { LdapConnector } from './ldap-connector';
 import {
-  DISABLED_LOCK_TIME, POLICY_ATTRIBUTES, UNKNOWN_POLICY, accountAttributes, firstValue, passwordState, readPolicy,
+  DISABLED_LOCK_TIME, POLICY_ATTRIBUTES, UNKNOWN_POLICY, accountAttributes, passwordState, readPolicy,
   toAccount, type AccountAttributeNames, type PasswordPolicy,
 } from './openldap-account';
+import { firstValue } from './entry-values';
 import { toDirectoryError } from './openldap-errors';
 import { PASSWORD_MODIFY_OID, encodePasswordModifyRequest, type PasswordModifyRequest } from './password-modify-request';
 
@@ -37,11 +39,13 @@ export interface OpenLdapDirectoryOptions {
    * no expiry and no lockout duration are known for such entries.
    */
   defaultPolicyDn?: string;
+  /** The most accounts one look-up may match (default 50); more is refused as 'too-many-matches'. */
+  maxAccounts?: number;
   clock?: Clock;
 }
 
-/** A person has a handful of accounts; more matches than this means a misconfigured attribute. */
-const MAX_ACCOUNTS = 50;
+/** Login accounts only: an entry without a uid is not an Account. */
+const HAS_USERNAME = new PresenceFilter({ attribute: 'uid' });
 
 export class OpenLdapDirectory implements Directory {
   private readonly connector: LdapConnector;
@@ -49,6 +53,7 @@ export class OpenLdapDirectory implements Directory {
   private readonly names: AccountAttributeNames;
   private readonly defaultPolicyDn?: string;
   private readonly clock: Clock;
+  private readonly maxAccounts: number;
 
   constructor(options: OpenLdapDirectoryOptions) {
     this.connector = options.connector;
@@ -56,6 +61,7 @@ export class OpenLdapDirectory implements Directory {
     this.names = { mail: options.mailAttr, phone: options.phoneAttr, link: options.linkAttr };
     this.defaultPolicyDn = options.defaultPolicyDn;
     this.clock = options.clock ?? systemClock;
+    this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
   }
 
   findAccountsByMail(mail: string): Promise<Account[]> {
@@ -77,14 +83,15 @@ export class OpenLdapDirectory implements Directory {
   /** Refuses disabled accounts (setting a password would re-enable them). Clears pwdReset if slapd set it. */
   async resetPassword(dn: string, newPassword: string): Promise<void> {
     await this.asService('reset password', async (client) => {
-      await this.requireEnabled(client, dn);
-      await this.modifyPassword(client, { userIdentity: dn, newPassword }, 'reset password');
-      await this.setPwdReset(client, dn, false);
+      const target = await this.writableDn(client, dn);
+      await this.modifyPassword(client, { userIdentity: target, newPassword }, 'reset password');
+      await this.setPwdReset(client, target, false);
     });
   }
 
   async changePassword(dn: string, oldPassword: string, newPassword: string): Promise<void> {
     if (oldPassword === '') throw new DirectoryError('invalid-credentials', 'change password: empty current password');
+    await this.asService('change password', (client) => this.writableDn(client, dn));
     try {
       await this.connector.asUser(dn, oldPassword, (client) =>
         this.modifyPassword(client, { oldPassword, newPassword }, 'change password'));
@@ -96,9 +103,9 @@ export class OpenLdapDirectory implements Directory {
 
   async setTemporaryPassword(dn: string, temporaryPassword: string): Promise<void> {
     await this.asService('set temporary password', async (client) => {
-      await this.requireEnabled(client, dn);
-      await this.modifyPassword(client, { userIdentity: dn, newPassword: temporaryPassword }, 'set temporary password');
-      await this.setPwdReset(client, dn, true);
+      const target = await this.writableDn(client, dn);
+      await this.modifyPassword(client, { userIdentity: target, newPassword: temporaryPassword }, 'set temporary password');
+      await this.setPwdReset(client, target, true);
     });
   }
 
@@ -145,42 +152,29 @@ export class OpenLdapDirectory implements Directory {
     const wanted = value.trim();
     if (wanted === '') return [];
     return this.asService('look up accounts', async (client) => {
-      const direct = await this.searchPeople(client, new EqualityFilter({ attribute, value: wanted }));
-      const linkAttr = this.names.link;
-      const linkValues = linkAttr ? unique(direct.map((entry) => firstValue(entry, linkAttr))) : [];
-      const linked = linkAttr && linkValues.length > 0
-        ? await this.searchPeople(client, anyOf(linkValues.map((link) => new EqualityFilter({ attribute: linkAttr, value: link }))))
-        : [];
-      const seen = new Set<string>();
-      const entries = [...direct, ...linked].filter((entry) => {
-        const key = entry.dn.toLowerCase();
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
+      const entries = await findWithLinked({
+        search: (filter, sizeLimit) => this.searchPeople(client, filter, sizeLimit, accountAttributes(this.names)),
+        linkAttr: this.names.link,
+        maxAccounts: this.maxAccounts,
+      }, new EqualityFilter({ attribute, value: wanted }));
       return this.toAccounts(client, entries);
     });
   }
 
-  private async searchPeople(client: Client, filter: Filter): Promise<Entry[]> {
+  private async searchPeople(client: Client, filter: Filter, sizeLimit: number, attributes: string[]): Promise<Entry[]> {
     const { searchEntries } = await client.search(this.baseDn, {
       scope: 'sub',
-      filter: new AndFilter({ filters: [filter, new PresenceFilter({ attribute: 'uid' })] }),
-      attributes: accountAttributes(this.names),
-      sizeLimit: MAX_ACCOUNTS,
+      filter: new AndFilter({ filters: [filter, HAS_USERNAME] }),
+      attributes,
+      sizeLimit,
     });
     return searchEntries;
   }
 
-  /** The entry `dn`, only when it lies under the base DN (entryDN matching normalises the DN). */
+  /** The login entry `dn`, only when it lies under the base DN (entryDN matching normalises the DN). */
   private async findEntry(client: Client, dn: string, attributes: string[]): Promise<Entry | undefined> {
-    const { searchEntries } = await client.search(this.baseDn, {
-      scope: 'sub',
-      filter: new EqualityFilter({ attribute: 'entryDN', value: dn }),
-      attributes,
-      sizeLimit: 1,
-    });
-    return searchEntries[0];
+    const entries = await this.searchPeople(client, new EqualityFilter({ attribute: 'entryDN', value: dn }), 1, attributes);
+    return entries[0];
   }
 
   private async toAccounts(client: Client, entries: Entry[]): Promise<Account[]> {
@@ -214,12 +208,14 @@ export class OpenLdapDirectory implements Directory {
     return entry ? readPolicy(entry) : UNKNOWN_POLICY;
   }
 
-  private async requireEnabled(client: Client, dn: string): Promise<void> {
+  /** The DN to write: `dn` as the server names it, once it is known to be an enabled account under the base DN. */
+  private async writableDn(client: Client, dn: string): Promise<string> {
     const entry = await this.findEntry(client, dn, ['pwdAccountLockedTime']);
     if (!entry) throw new DirectoryError('not-found', 'no such account under the base DN');
     if (firstValue(entry, 'pwdAccountLockedTime') === DISABLED_LOCK_TIME) {
       throw new DirectoryError('account-disabled', 'the account is disabled');
     }
+    return entry.dn;
   }
 
   private async modifyPassword(client: Client, request: PasswordModifyRequest, action: string): Promise<void> {
@@ -268,13 +264,4 @@ export class OpenLdapDirectory implements Directory {
       throw toDirectoryError(error, action);
     }
   }
-}
-
-function unique(values: (string | undefined)[]): string[] {
-  return [...new Set(values.filter((value): value is string => value !== undefined))];
-}
-
-/** An OR of one filter is just that filter. */
-function anyOf(filters: Filter[]): Filter {
-  return filters.length === 1 ? filters[0] : new OrFilter({ filters });
 }

@@ -22,7 +22,7 @@ beforeAll(async () => {
   directory = adDirectory();
 }, 120_000);
 
-function adDirectory(overrides: { url?: string; matchProxyAddresses?: boolean } = {}): ActiveDirectory {
+function adDirectory(overrides: { url?: string; matchProxyAddresses?: boolean; baseDn?: string } = {}): ActiveDirectory {
   const connector = new LdapConnector({
     url: overrides.url ?? samba.env.LDAP_URL,
     caFile: samba.env.LDAP_CA_FILE,
@@ -33,7 +33,7 @@ function adDirectory(overrides: { url?: string; matchProxyAddresses?: boolean } 
   });
   return new ActiveDirectory({
     connector,
-    baseDn: samba.env.LDAP_BASE_DN,
+    baseDn: overrides.baseDn ?? samba.env.LDAP_BASE_DN,
     mailAttr: samba.env.LDAP_MAIL_ATTR,
     phoneAttr: samba.env.LDAP_PHONE_ATTR,
     linkAttr: samba.env.LDAP_LINK_ATTR,
@@ -93,55 +93,12 @@ async function refusal(promise: Promise<unknown>): Promise<DirectoryError> {
 }
 
 describe('looking people up', () => {
-  it('finds an account by mail, case-insensitively, with what the journeys need', async () => {
-    const { dn, spec } = await addPerson({ linkValue: `E-${randomBytes(4).toString('hex')}` });
-
-    const accounts = await directory.findAccountsByMail(spec.mail.toUpperCase());
-
-    expect(accounts).toHaveLength(1);
-    const [account] = accounts;
-    expect(account).toMatchObject({
-      dn,
-      username: spec.username,
-      displayName: 'Anna Nowak',
-      mail: spec.mail,
-      phone: '+48600100200',
-      linkValue: spec.linkValue,
-      disabled: false,
-      locked: false,
-      mustChange: false,
-    });
-    expect(account!.nameParts).toEqual(expect.arrayContaining(['Anna', 'Nowak']));
-  });
-
-  it('lists the accounts linked by employeeID after the matched one, each once', async () => {
-    const linkValue = `E-${randomBytes(4).toString('hex')}`;
-    const staff = await addPerson({ linkValue });
-    const student = await addPerson({ linkValue });
-    await addPerson({ linkValue: `E-${randomBytes(4).toString('hex')}` });
-
-    const byMail = await directory.findAccountsByMail(staff.spec.mail);
-    const byUsername = await directory.findAccountsByUsername(student.spec.username);
-
-    expect(byMail.map((account) => account.dn)).toEqual([staff.dn, student.dn]);
-    expect(byUsername.map((account) => account.dn)).toEqual([student.dn, staff.dn]);
-  });
-
   it('finds an account by userPrincipalName as well as by sAMAccountName', async () => {
     const { dn, spec } = await addPerson();
 
     const accounts = await directory.findAccountsByUsername(`${spec.username}@uni.example`);
 
     expect(accounts.map((account) => account.dn)).toEqual([dn]);
-  });
-
-  it('treats filter characters in a mail as text (RFC 4515), so "*)(" finds nothing', async () => {
-    const { spec } = await addPerson();
-
-    await expect(directory.findAccountsByMail('*)(')).resolves.toEqual([]);
-    await expect(directory.findAccountsByMail('*')).resolves.toEqual([]);
-    await expect(directory.findAccountsByMail(`${spec.mail.slice(0, 5)}*`)).resolves.toEqual([]);
-    await expect(directory.findAccountsByMail(`${spec.mail})(mail=*`)).resolves.toEqual([]);
   });
 
   it('matches Exchange aliases in proxyAddresses only when configured to', async () => {
@@ -155,13 +112,6 @@ describe('looking people up', () => {
     expect(withProxy.map((account) => account.dn)).toEqual([dn]);
     expect(withProxy[0]!.mail).toBe(spec.mail);
     expect(withoutProxy).toEqual([]);
-  });
-
-  it('re-reads an account by DN, and answers undefined for one that does not exist', async () => {
-    const { dn, spec } = await addPerson();
-
-    await expect(directory.getAccount(dn)).resolves.toMatchObject({ dn, username: spec.username });
-    await expect(directory.getAccount(`CN=nobody-${spec.username},${samba.env.LDAP_BASE_DN}`)).resolves.toBeUndefined();
   });
 
   it('works over StartTLS as well as LDAPS', async () => {
@@ -194,15 +144,6 @@ describe('account state', () => {
     await directory.resetPassword(dn, NEW_PASSWORD);
     await expect(directory.getAccount(dn)).resolves.toMatchObject({ locked: true });
     expect(await readAttribute(dn, 'lockoutTime')).not.toBe('0');
-  });
-
-  it('reads the expiry from msDS-UserPasswordExpiryTimeComputed: the domain maximum age', async () => {
-    const { dn } = await addPerson();
-    const setAt = fileTimeToDate(await readAttribute(dn, 'pwdLastSet'))!;
-
-    const account = await directory.getAccount(dn);
-
-    expect(account!.passwordExpiresAt).toEqual(new Date(setAt.getTime() + SAMBA_PASSWORD_SETTINGS.maxAgeDays * DAY_MS));
   });
 
   it('honours a fine-grained password policy (PSO) in the expiry', async () => {
@@ -240,39 +181,7 @@ describe('account state', () => {
   });
 });
 
-describe('checking a password', () => {
-  it('is true for the right password and false for a wrong or empty one', async () => {
-    const { dn } = await addPerson();
-
-    await expect(directory.verifyPassword(dn, PASSWORD)).resolves.toBe(true);
-    await expect(directory.verifyPassword(dn, 'Wrong-Guess-11')).resolves.toBe(false);
-    // An empty password would be an unauthenticated bind, which LDAP servers accept.
-    await expect(directory.verifyPassword(dn, '')).resolves.toBe(false);
-  });
-});
-
 describe('self-service reset', () => {
-  it('sets the new password, retires the old one and does not leave "must change"', async () => {
-    const { dn } = await addPerson();
-
-    await directory.resetPassword(dn, NEW_PASSWORD);
-
-    expect(await samba.canBind(dn, NEW_PASSWORD)).toBe(true);
-    expect(await samba.canBind(dn, PASSWORD)).toBe(false);
-    expect(await readAttribute(dn, 'pwdLastSet')).not.toBe('0');
-    await expect(directory.getAccount(dn)).resolves.toMatchObject({ mustChange: false });
-  });
-
-  it('clears a pending "must change" left by the help desk', async () => {
-    const { dn } = await addPerson();
-    await directory.setTemporaryPassword(dn, 'Temporary-Cup-55');
-
-    await directory.resetPassword(dn, NEW_PASSWORD);
-
-    await expect(directory.getAccount(dn)).resolves.toMatchObject({ mustChange: false });
-    expect(await samba.canBind(dn, NEW_PASSWORD)).toBe(true);
-  });
-
   it('reports complexity and length refusals as policy reasons, without the password in the message', async () => {
     const { dn } = await addPerson();
 
@@ -302,41 +211,22 @@ describe('self-service reset', () => {
     expect(await samba.canBind(dn, PASSWORD)).toBe(true);
   });
 
-  it('says so when the service account may not reset the account (outside its OU)', async () => {
+  it('refuses an account outside the base DN (here the domain Administrator) before sending anything', async () => {
     const failure = await refusal(directory.resetPassword('CN=Administrator,CN=Users,DC=uni,DC=example', NEW_PASSWORD));
+
+    expect(failure.failure).toBe('not-found');
+  });
+
+  it('says so when the service account may not reset an account under the base DN', async () => {
+    const wide = adDirectory({ baseDn: 'DC=uni,DC=example' });
+
+    const failure = await refusal(wide.resetPassword('CN=Administrator,CN=Users,DC=uni,DC=example', NEW_PASSWORD));
 
     expect(failure.failure).toBe('insufficient-rights');
   });
 });
 
 describe('changing a known password', () => {
-  it('changes it with the right current password', async () => {
-    const { dn } = await addPerson();
-
-    await directory.changePassword(dn, PASSWORD, NEW_PASSWORD);
-
-    expect(await samba.canBind(dn, NEW_PASSWORD)).toBe(true);
-    expect(await samba.canBind(dn, PASSWORD)).toBe(false);
-  });
-
-  it('refuses a wrong or empty current password as invalid credentials and changes nothing', async () => {
-    const { dn } = await addPerson();
-
-    expect((await refusal(directory.changePassword(dn, 'Wrong-Guess-11', NEW_PASSWORD))).failure).toBe('invalid-credentials');
-    expect((await refusal(directory.changePassword(dn, '', NEW_PASSWORD))).failure).toBe('invalid-credentials');
-    expect(await samba.canBind(dn, PASSWORD)).toBe(true);
-  });
-
-  it('refuses a password from the history as policy "in-history"', async () => {
-    const { dn } = await addPerson();
-    await directory.changePassword(dn, PASSWORD, NEW_PASSWORD);
-
-    const failure = await refusal(directory.changePassword(dn, NEW_PASSWORD, PASSWORD));
-
-    expect(failure).toMatchObject({ failure: 'policy', policyReasons: ['in-history'] });
-    expect(failure.message).not.toContain(PASSWORD);
-  });
-
   it('refuses a too simple new password as policy "complexity"', async () => {
     const { dn } = await addPerson();
 
@@ -360,16 +250,6 @@ describe('help desk temporary password', () => {
     await expect(directory.verifyPassword(dn, PASSWORD)).resolves.toBe(false);
   });
 
-  it('lets the person replace the temporary password with their own', async () => {
-    const { dn } = await addPerson();
-    await directory.setTemporaryPassword(dn, 'Temporary-Cup-55');
-
-    await directory.changePassword(dn, 'Temporary-Cup-55', NEW_PASSWORD);
-
-    expect(await samba.canBind(dn, NEW_PASSWORD)).toBe(true);
-    await expect(directory.getAccount(dn)).resolves.toMatchObject({ mustChange: false });
-    expect((await refusal(directory.changePassword(dn, 'Temporary-Cup-55', 'Another-Pass-66'))).failure).toBe('invalid-credentials');
-  });
 });
 
 describe('domain password settings', () => {

@@ -96,13 +96,20 @@ describe('lockout without the computed bit', () => {
   it('is locked while the domain lockout duration runs, and not after', () => {
     const fallback = { now, lockoutDurationMs: 30 * 60_000 };
 
-    expect(accountFromEntry(entry(lockedAt(10)), names, fallback).locked).toBe(true);
-    expect(accountFromEntry(entry(lockedAt(40)), names, fallback).locked).toBe(false);
-    expect(accountFromEntry(entry('0'), names, fallback).locked).toBe(false);
+    expect(accountFromEntry(entry(lockedAt(10)), names, fallback)?.locked).toBe(true);
+    expect(accountFromEntry(entry(lockedAt(40)), names, fallback)?.locked).toBe(false);
+    expect(accountFromEntry(entry('0'), names, fallback)?.locked).toBe(false);
   });
 
   it('stays locked until an administrator acts when the duration is 0', () => {
-    expect(accountFromEntry(entry(lockedAt(600)), names, { now, lockoutDurationMs: 0 }).locked).toBe(true);
+    expect(accountFromEntry(entry(lockedAt(600)), names, { now, lockoutDurationMs: 0 })?.locked).toBe(true);
+  });
+});
+
+describe('reading a user entry', () => {
+  it('is no Account at all for an entry without a login name', () => {
+    const names = { mailAttr: 'mail', phoneAttr: 'mobile', matchProxyAddresses: false };
+    expect(accountFromEntry({ dn: 'CN=x', sAMAccountName: [], userAccountControl: '512' }, names)).toBeUndefined();
   });
 });
 

@@ -1,26 +1,10 @@
 import type { Entry } from 'ldapts';
 import {
-  entryValues, parseGeneralizedTime, passwordState, toAccount, UNKNOWN_POLICY,
+  parseGeneralizedTime, passwordState, toAccount, UNKNOWN_POLICY,
 } from '../../src/directory/openldap-account';
 
 const names = { mail: 'mail', phone: 'mobile', link: 'employeeNumber' };
 const now = new Date('2026-06-01T12:00:00Z');
-
-describe('entryValues', () => {
-  it('treats the [] ldapts returns for a missing attribute, and empty strings, as absent', () => {
-    const entry: Entry = { dn: 'uid=a', mobile: [], mail: '' };
-    expect(entryValues(entry, 'mobile')).toEqual([]);
-    expect(entryValues(entry, 'mail')).toEqual([]);
-    expect(entryValues(entry, 'sn')).toEqual([]);
-  });
-
-  it('reads single strings, lists and Buffers, matching the attribute name without case', () => {
-    const entry: Entry = { dn: 'uid=a', Mail: 'a@uni.example', cn: ['A B', 'Ab'], sn: Buffer.from('Wiśniewska') };
-    expect(entryValues(entry, 'mail')).toEqual(['a@uni.example']);
-    expect(entryValues(entry, 'CN')).toEqual(['A B', 'Ab']);
-    expect(entryValues(entry, 'sn')).toEqual(['Wiśniewska']);
-  });
-});
 
 describe('parseGeneralizedTime', () => {
   it('reads UTC times with and without seconds and fractions', () => {
