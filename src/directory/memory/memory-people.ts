@@ -1,0 +1,63 @@
+/**
+ * The in-memory directory's seed: plain data (JSON-friendly), so unit tests and the demo can
+ * describe their people in a list. Times are ISO 8601 strings.
+ */
+
+/** One account. A person with several (staff and student) has several, sharing `linkValue`. */
+export interface MemoryPerson {
+  /** Login name; '' makes an entry that is not a login account (like a contact): never an Account. */
+  username: string;
+  mail: string;
+  password: string;
+  givenName: string;
+  sn: string;
+  /** Default: given name and surname. */
+  displayName?: string;
+  phone?: string;
+  /** Joins one person's accounts. */
+  linkValue?: string;
+  /** Default: `uid=<username>,<base DN>`; required when `username` is ''. */
+  dn?: string;
+  disabled?: boolean;
+  /** The password must be changed at the next login (as after a help-desk temporary password). */
+  mustChange?: boolean;
+  /** When the password was last set; default: when seeded. Expiry is this plus the maximum age. */
+  passwordSetAt?: string;
+  passwordNeverExpires?: boolean;
+  /** Locked by failed logins until then. */
+  lockedUntil?: string;
+}
+
+/** The rules the in-memory directory enforces, as a server's password policy would. */
+export interface MemoryPasswordPolicy {
+  /** Shorter passwords are refused ('too-short'). */
+  minLength: number;
+  /** The last N passwords, the current one included, are refused ('in-history'); 0: none. */
+  historyLength: number;
+  /** Passwords expire this many days after they were set; 0: never. */
+  maxAgeDays: number;
+  /** Failed logins in a row that lock an account; 0: never. */
+  lockoutThreshold: number;
+  /** How long such a lock lasts. */
+  lockoutMinutes: number;
+  /** AD's complexity rule (src/policy/directory-complexity.ts). */
+  complexity: boolean;
+}
+
+export const DEFAULT_MEMORY_POLICY: Readonly<MemoryPasswordPolicy> = Object.freeze({
+  minLength: 8,
+  historyLength: 5,
+  maxAgeDays: 365,
+  lockoutThreshold: 5,
+  lockoutMinutes: 30,
+  complexity: false,
+});
+
+export const DEFAULT_MEMORY_BASE_DN = 'ou=people,dc=example,dc=edu';
+
+export interface MemoryDirectorySeed {
+  people: MemoryPerson[];
+  /** Where people live and the adapter searches; default `ou=people,dc=example,dc=edu`. */
+  baseDn?: string;
+  policy?: Partial<MemoryPasswordPolicy>;
+}
