@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { parseLdapUrls } from './directory/ldap-urls';
 import { DEFAULT_SPECIAL_CHARACTERS } from './policy/default-policy';
 import type { PolicySettings } from './policy/policy';
 import { unsafeSettingProblems } from './unsafe-settings';
@@ -29,7 +30,8 @@ const environmentSchema = z
     // 0 picks a free port (tests).
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 
-    LDAP_URL: z.url({ protocol: /^ldaps?$/, error: 'must be an ldaps:// or ldap:// URL' }),
+    // One URL, or several separated by spaces, tried in order (as OpenLDAP clients read it).
+    LDAP_URL: z.string().superRefine(checkLdapUrls),
     LDAP_CA_FILE: z
       .string()
       .refine((path) => existsSync(path), 'file not found')
@@ -45,6 +47,8 @@ const environmentSchema = z
     LDAP_MATCH_PROXY_ADDRESSES: flag(false),
     LDAP_PPOLICY_DN: z.string().min(1).optional(),
     LDAP_TIMEOUT_MS: positive(10_000),
+    LDAP_CONNECT_TIMEOUT_MS: positive(3_000),
+    LDAP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
 
     TWILIO_ACCOUNT_SID: z.string().startsWith('AC', 'must be an account SID (AC...)'),
     TWILIO_AUTH_TOKEN: z.string().min(1),
@@ -101,6 +105,14 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
+function checkLdapUrls(value: string, context: z.core.$RefinementCtx<string>): void {
+  try {
+    parseLdapUrls(value);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'invalid' });
+  }
+}
+
 export type Locale = (typeof LOCALES)[number];
 export const SUPPORTED_LOCALES: readonly Locale[] = LOCALES;
 
@@ -116,6 +128,7 @@ export interface Config {
     port: number;
   };
   ldap: {
+    /** `LDAP_URL` as given: one or more URLs separated by spaces (see directory/ldap-urls.ts). */
     url: string;
     caFile?: string;
     insecure: boolean;
@@ -129,6 +142,10 @@ export interface Config {
     matchProxyAddresses: boolean;
     ppolicyDn?: string;
     timeoutMs: number;
+    /** Per server, before the next one in `url` is tried. */
+    connectTimeoutMs: number;
+    /** Service-account connections kept open and reused. */
+    poolSize: number;
   };
   twilio: { accountSid: string; authToken: string; from: string; apiUrl?: string };
   mail: { smtpUrl: string; from: string };
@@ -224,6 +241,8 @@ function toConfig(env: Environment): Config {
       matchProxyAddresses: env.LDAP_MATCH_PROXY_ADDRESSES,
       ppolicyDn: env.LDAP_PPOLICY_DN,
       timeoutMs: env.LDAP_TIMEOUT_MS,
+      connectTimeoutMs: env.LDAP_CONNECT_TIMEOUT_MS,
+      poolSize: env.LDAP_POOL_SIZE,
     },
     twilio: {
       accountSid: env.TWILIO_ACCOUNT_SID,

@@ -1,4 +1,5 @@
 import type { Config } from './config';
+import { listsPlainLdapUrl } from './directory/ldap-urls';
 
 /**
  * Settings that weaken passdesk's security. Those that hand a secret to whoever sits on the
@@ -17,7 +18,7 @@ export interface UnsafeSettingWarning {
 export function unsafeSettingProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   const insecure = ['true', '1', 'yes', 'on', 'y', 'enabled'].includes((env.LDAP_INSECURE ?? '').toLowerCase());
-  if (env.LDAP_URL?.startsWith('ldap://') && insecure && env.LDAP_FLAVOR === 'ad') {
+  if (listsPlainLdapUrl(env.LDAP_URL ?? '') && insecure && env.LDAP_FLAVOR === 'ad') {
     problems.push('LDAP_INSECURE: Active Directory refuses password writes without TLS; use ldaps:// or StartTLS');
   }
   const smtp = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : undefined;
@@ -33,7 +34,7 @@ export function unsafeSettingProblems(env: Record<string, string | undefined>): 
 /** Allowed, but logged at warn when passdesk starts. */
 export function unsafeSettingWarnings(config: Config): UnsafeSettingWarning[] {
   const warnings: UnsafeSettingWarning[] = [];
-  if (config.ldap.insecure && config.ldap.url.startsWith('ldap://')) {
+  if (config.ldap.insecure && listsPlainLdapUrl(config.ldap.url)) {
     warnings.push({
       setting: 'LDAP_INSECURE',
       message: 'LDAP_INSECURE=true: the directory is spoken to in plain text, so the service account\'s password and every new password cross the network readable; use ldaps:// or StartTLS outside a lab',

@@ -104,7 +104,7 @@ export class ActiveDirectory implements Directory {
   async getAccount(dn: string): Promise<Account | undefined> {
     let entry: Entry | undefined;
     try {
-      entry = await this.connector.asServiceAccount((client) => this.findPerson(client, dn, accountAttributes(this.names)));
+      entry = await this.connector.readAsServiceAccount((client) => this.findPerson(client, dn, accountAttributes(this.names)));
     } catch (error) {
       throw toDirectoryError(error, `read account ${dn}`);
     }
@@ -181,13 +181,13 @@ export class ActiveDirectory implements Directory {
   }
 
   async close(): Promise<void> {
-    // Every operation opens and unbinds its own connection: nothing is pooled.
+    await this.connector.close();
   }
 
   private async findWithLinked(filter: Filter, action: string): Promise<Account[]> {
     let entries: Entry[];
     try {
-      entries = await this.connector.asServiceAccount((client) => findWithLinked({
+      entries = await this.connector.readAsServiceAccount((client) => findWithLinked({
         search: (match, sizeLimit) => this.searchPeople(client, match, sizeLimit),
         linkAttr: this.names.linkAttr,
         maxAccounts: this.maxAccounts,
@@ -224,7 +224,7 @@ export class ActiveDirectory implements Directory {
 
   private async requireWritable(dn: string, action: string): Promise<void> {
     try {
-      await this.connector.asServiceAccount((client) => this.writableDn(client, dn));
+      await this.connector.readAsServiceAccount((client) => this.writableDn(client, dn));
     } catch (error) {
       throw toDirectoryError(error, action);
     }

@@ -74,7 +74,7 @@ export class AdDomain {
 
   private async readOne(dn: string, attributes: string[], action: string): Promise<Entry> {
     try {
-      const entries = await this.connector.asServiceAccount(async (client) =>
+      const entries = await this.connector.readAsServiceAccount(async (client) =>
         (await client.search(dn, { scope: 'base', filter: '(objectClass=*)', attributes })).searchEntries);
       const entry = entries[0];
       if (!entry) throw new DirectoryError('not-found', `${action}: no entry at "${dn}"`);

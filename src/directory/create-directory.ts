@@ -14,6 +14,8 @@ export function createDirectory(settings: Config['ldap'], clock: Clock): Directo
     bindDn: settings.bindDn,
     bindPassword: settings.bindPassword,
     timeoutMs: settings.timeoutMs,
+    connectTimeoutMs: settings.connectTimeoutMs,
+    poolSize: settings.poolSize,
   });
   const common = {
     connector,

@@ -1,10 +1,23 @@
+/**
+ * How the LDAP adapters reach the directory: over TLS only (`ldaps://`, or `ldap://` upgraded with
+ * StartTLS; plain text only when explicitly allowed), on the first server of `LDAP_URL` that
+ * answers (ldap-servers.ts).
+ *
+ * - Service-account work runs on a small pool of bound connections (ldap-pool.ts).
+ * - A person's bind (checking or changing their own password) gets a short-lived connection of its
+ *   own, so a person's identity never lingers on a shared connection.
+ * Every client is unbound, even after a failed bind, or Node never exits.
+ */
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-import { Client, InvalidCredentialsError } from 'ldapts';
+import { type Client, InvalidCredentialsError } from 'ldapts';
 import { DirectoryError } from './directory';
+import { LdapPool } from './ldap-pool';
+import { LdapServers } from './ldap-servers';
+import { parseLdapUrls } from './ldap-urls';
 
 export interface LdapConnectionSettings {
-  /** `ldaps://host:port`, or `ldap://host:port` (upgraded with StartTLS unless `insecure`). */
+  /** `LDAP_URL`: one or more `ldaps://` / `ldap://` URLs separated by spaces, tried in order. */
   url: string;
   /** PEM file with the CA certificate(s) that sign the directory's certificate. */
   caFile?: string;
@@ -12,76 +25,85 @@ export interface LdapConnectionSettings {
   insecure: boolean;
   bindDn: string;
   bindPassword: string;
-  /** Per-operation and connect timeout. */
+  /** Per-operation timeout. */
   timeoutMs: number;
+  /** Per server: how long to wait for a connection (TCP and TLS) before trying the next. Default 3 s. */
+  connectTimeoutMs?: number;
+  /** Service-account connections kept open and reused. Default 4. */
+  poolSize?: number;
+  /** A pooled connection idle longer than this is closed rather than reused. Default 60 s. */
+  poolIdleMs?: number;
 }
 
-/**
- * Opens ldapts clients the one safe way: TLS from the first byte for `ldaps://`, StartTLS for
- * `ldap://` (TLS options go to `startTLS()`, not the constructor, or ldapts would speak TLS at once),
- * plain text only when explicitly allowed. Every client is unbound, even after a failed bind,
- * or Node never exits.
- */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
+export const DEFAULT_POOL_SIZE = 4;
+const DEFAULT_POOL_IDLE_MS = 60_000;
+
 export class LdapConnector {
-  private readonly tls: ConnectionOptions;
-  private readonly secureFromStart: boolean;
+  private readonly servers: LdapServers;
+  private readonly pool: LdapPool;
 
   constructor(private readonly settings: LdapConnectionSettings) {
-    const url = new URL(settings.url);
-    this.secureFromStart = url.protocol === 'ldaps:';
-    this.tls = {
+    const tls: ConnectionOptions = {
       ca: settings.caFile ? readFileSync(settings.caFile) : undefined,
       rejectUnauthorized: true,
       minVersion: 'TLSv1.2',
     };
+    this.servers = new LdapServers({
+      servers: parseLdapUrls(settings.url),
+      tls,
+      insecure: settings.insecure,
+      connectTimeoutMs: settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      operationTimeoutMs: settings.timeoutMs,
+    });
+    this.pool = new LdapPool({
+      servers: this.servers,
+      bind: (client) => this.bindServiceAccount(client),
+      size: settings.poolSize ?? DEFAULT_POOL_SIZE,
+      idleMs: settings.poolIdleMs ?? DEFAULT_POOL_IDLE_MS,
+    });
   }
 
-  /** Runs `work` with a client bound as the service account; unbinds whatever happens. */
-  async asServiceAccount<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = await this.connect();
-    try {
-      try {
-        await client.bind(this.settings.bindDn, this.settings.bindPassword);
-      } catch (error) {
-        throw new DirectoryError('unavailable', `service account bind failed: ${describe(error)}`);
-      }
-      return await work(client);
-    } finally {
-      await client.unbind().catch(() => undefined);
-    }
+  /** Runs `work` on a pooled connection bound as the service account. */
+  asServiceAccount<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    return this.pool.use(work);
   }
 
   /**
-   * Runs `work` with a client bound as `dn` with `password`. Wrong credentials throw ldapts'
-   * InvalidCredentialsError for the caller to interpret (AD puts the reason in its message).
+   * The same, for work that only reads: when a reused connection turns out to have died, the work
+   * runs once more on a fresh one, where a write is never repeated.
+   */
+  readAsServiceAccount<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    return this.pool.use(work, true);
+  }
+
+  /**
+   * Runs `work` with a new client bound as `dn` with `password`, closed afterwards. Wrong
+   * credentials throw ldapts' InvalidCredentialsError for the caller to interpret (AD puts the
+   * reason in its message).
    */
   async asUser<T>(dn: string, password: string, work: (client: Client) => Promise<T>): Promise<T> {
-    const client = await this.connect();
+    const { client, socket } = await this.servers.open();
     try {
       await client.bind(dn, password);
       return await work(client);
     } finally {
       await client.unbind().catch(() => undefined);
+      socket.destroy();
     }
   }
 
-  private async connect(): Promise<Client> {
-    const { url, insecure, timeoutMs } = this.settings;
-    const client = new Client({
-      url,
-      timeout: timeoutMs,
-      connectTimeout: timeoutMs,
-      tlsOptions: this.secureFromStart ? this.tls : undefined,
-    });
-    if (!this.secureFromStart && !insecure) {
-      try {
-        await client.startTLS(this.tls);
-      } catch (error) {
-        await client.unbind().catch(() => undefined);
-        throw new DirectoryError('unavailable', `StartTLS failed: ${describe(error)}`);
-      }
+  /** Closes the pooled connections. */
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  private async bindServiceAccount(client: Client): Promise<void> {
+    try {
+      await client.bind(this.settings.bindDn, this.settings.bindPassword);
+    } catch (error) {
+      throw new DirectoryError('unavailable', `service account bind failed: ${describe(error)}`);
     }
-    return client;
   }
 }
 

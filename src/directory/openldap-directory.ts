@@ -73,7 +73,7 @@ export class OpenLdapDirectory implements Directory {
   }
 
   async getAccount(dn: string): Promise<Account | undefined> {
-    return this.asService('read account', async (client) => {
+    return this.readAsService('read account', async (client) => {
       const entry = await this.findEntry(client, dn, accountAttributes(this.names));
       if (!entry) return undefined;
       return (await this.toAccounts(client, [entry]))[0];
@@ -91,7 +91,7 @@ export class OpenLdapDirectory implements Directory {
 
   async changePassword(dn: string, oldPassword: string, newPassword: string): Promise<void> {
     if (oldPassword === '') throw new DirectoryError('invalid-credentials', 'change password: empty current password');
-    await this.asService('change password', (client) => this.writableDn(client, dn));
+    await this.readAsService('change password', (client) => this.writableDn(client, dn));
     try {
       await this.connector.asUser(dn, oldPassword, (client) =>
         this.modifyPassword(client, { oldPassword, newPassword }, 'change password'));
@@ -132,7 +132,7 @@ export class OpenLdapDirectory implements Directory {
     const policyDn = this.defaultPolicyDn;
     if (!policyDn) return {};
     try {
-      const policy = await this.asService('read password policy', (client) => this.readPolicy(client, policyDn));
+      const policy = await this.readAsService('read password policy', (client) => this.readPolicy(client, policyDn));
       const settings: DirectoryPasswordSettings = {};
       // slapd only enforces pwdMinLength when it checks quality.
       if ((policy.checkQuality ?? 0) > 0 && (policy.minLength ?? 0) > 0) settings.minLength = policy.minLength;
@@ -145,13 +145,13 @@ export class OpenLdapDirectory implements Directory {
   }
 
   async close(): Promise<void> {
-    // Every operation opens and unbinds its own connection: nothing to close.
+    await this.connector.close();
   }
 
   private async findWithLinked(attribute: string, value: string): Promise<Account[]> {
     const wanted = value.trim();
     if (wanted === '') return [];
-    return this.asService('look up accounts', async (client) => {
+    return this.readAsService('look up accounts', async (client) => {
       const entries = await findWithLinked({
         search: (filter, sizeLimit) => this.searchPeople(client, filter, sizeLimit, accountAttributes(this.names)),
         linkAttr: this.names.link,
@@ -244,7 +244,7 @@ export class OpenLdapDirectory implements Directory {
    */
   private async explainRefusedBind(dn: string, action: string): Promise<DirectoryError> {
     const refused = new DirectoryError('invalid-credentials', `${action}: the directory refused the credentials`);
-    return this.asService(action, async (client) => {
+    return this.readAsService(action, async (client) => {
       const entry = await this.findEntry(client, dn, ['pwdAccountLockedTime', 'pwdChangedTime', 'pwdPolicySubentry']);
       if (!entry) return refused;
       const state = passwordState(entry, await this.policyFor(client, entry, new Map()), this.clock.now());
@@ -260,6 +260,15 @@ export class OpenLdapDirectory implements Directory {
   private async asService<T>(action: string, work: (client: Client) => Promise<T>): Promise<T> {
     try {
       return await this.connector.asServiceAccount(work);
+    } catch (error) {
+      throw toDirectoryError(error, action);
+    }
+  }
+
+  /** For work that only reads: retried once on a fresh connection when a pooled one has died. */
+  private async readAsService<T>(action: string, work: (client: Client) => Promise<T>): Promise<T> {
+    try {
+      return await this.connector.readAsServiceAccount(work);
     } catch (error) {
       throw toDirectoryError(error, action);
     }

@@ -9,6 +9,7 @@ import { LdapConnector } from '../../src/directory/ldap-connector';
 import type { TestAccountSpec } from '../harness/directory-server';
 import { type SambaServer, connectSamba } from '../harness/samba';
 import { SAMBA_PASSWORD_SETTINGS } from '../harness/samba-template';
+import { closedPort } from '../harness/tcp-proxy';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PASSWORD = 'Kettle-Drum-48!';
@@ -17,10 +18,16 @@ const NEW_PASSWORD = 'Lantern-Road-73?';
 let samba: SambaServer;
 let directory: ActiveDirectory;
 
+const opened: ActiveDirectory[] = [];
+
 beforeAll(async () => {
   samba = await connectSamba();
   directory = adDirectory();
 }, 120_000);
+
+afterAll(async () => {
+  await Promise.all(opened.map((each) => each.close()));
+});
 
 function adDirectory(overrides: { url?: string; matchProxyAddresses?: boolean; baseDn?: string } = {}): ActiveDirectory {
   const connector = new LdapConnector({
@@ -31,7 +38,7 @@ function adDirectory(overrides: { url?: string; matchProxyAddresses?: boolean; b
     bindPassword: samba.env.LDAP_BIND_PASSWORD,
     timeoutMs: 10_000,
   });
-  return new ActiveDirectory({
+  const created = new ActiveDirectory({
     connector,
     baseDn: overrides.baseDn ?? samba.env.LDAP_BASE_DN,
     mailAttr: samba.env.LDAP_MAIL_ATTR,
@@ -39,6 +46,8 @@ function adDirectory(overrides: { url?: string; matchProxyAddresses?: boolean; b
     linkAttr: samba.env.LDAP_LINK_ATTR,
     matchProxyAddresses: overrides.matchProxyAddresses,
   });
+  opened.push(created);
+  return created;
 }
 
 /** A person with a username unique on the shared DC (sAMAccountName: at most 20 characters). */
@@ -112,6 +121,16 @@ describe('looking people up', () => {
     expect(withProxy.map((account) => account.dn)).toEqual([dn]);
     expect(withProxy[0]!.mail).toBe(spec.mail);
     expect(withoutProxy).toEqual([]);
+  });
+
+  it('falls over to the next server of LDAP_URL when the first refuses connections', async () => {
+    const { dn, spec } = await addPerson();
+    const listed = adDirectory({ url: `ldaps://127.0.0.1:${await closedPort()} ${samba.env.LDAP_URL}` });
+
+    await expect(listed.findAccountsByMail(spec.mail)).resolves.toMatchObject([{ dn }]);
+    await expect(listed.verifyPassword(dn, PASSWORD)).resolves.toBe(true);
+    await listed.resetPassword(dn, NEW_PASSWORD);
+    expect(await samba.canBind(dn, NEW_PASSWORD)).toBe(true);
   });
 
   it('works over StartTLS as well as LDAPS', async () => {

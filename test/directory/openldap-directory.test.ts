@@ -13,6 +13,7 @@ import { DEFAULT_POLICY, startSlapd, type SlapdServer } from '../harness/slapd';
 let server: SlapdServer;
 let people: SeededPeople;
 let directory: OpenLdapDirectory;
+const opened: OpenLdapDirectory[] = [];
 
 interface DirectorySettings {
   url?: string;
@@ -33,7 +34,7 @@ function openLdapDirectory(settings: DirectorySettings = {}): OpenLdapDirectory 
     bindPassword: settings.bindPassword ?? env.LDAP_BIND_PASSWORD!,
     timeoutMs: 5_000,
   });
-  return new OpenLdapDirectory({
+  const created = new OpenLdapDirectory({
     connector,
     baseDn: env.LDAP_BASE_DN!,
     mailAttr: env.LDAP_MAIL_ATTR!,
@@ -42,6 +43,8 @@ function openLdapDirectory(settings: DirectorySettings = {}): OpenLdapDirectory 
     defaultPolicyDn: 'defaultPolicyDn' in settings ? settings.defaultPolicyDn : env.LDAP_PPOLICY_DN,
     clock: settings.clock,
   });
+  opened.push(created);
+  return created;
 }
 
 let accountCounter = 0;
@@ -84,6 +87,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await Promise.all(opened.map((each) => each.close()));
   await server?.stop();
 });
 
@@ -97,6 +101,7 @@ describe('finding accounts', () => {
       }),
       baseDn: env.LDAP_BASE_DN!, mailAttr: 'mail', phoneAttr: 'mobile',
     });
+    opened.push(unlinked);
     const accounts = await unlinked.findAccountsByMail(people.staff.mail);
     expect(accounts.map((account) => account.dn)).toEqual([people.staff.dn]);
     expect(accounts[0]!.linkValue).toBeUndefined();

@@ -57,6 +57,8 @@ export interface SlapdServer extends TestDirectoryServer {
   disable(dn: string): Promise<void>;
   /** Reads attributes (operational ones too) of one entry as the root DN; values as strings. */
   readAsRoot(dn: string, attributes: string[]): Promise<Record<string, string[]>>;
+  /** Kills slapd (every connection drops) and starts it again on the same ports with the same data. */
+  restart(): Promise<void>;
 }
 
 const MAX_START_ATTEMPTS = 3;
@@ -129,7 +131,7 @@ class RunningSlapd implements SlapdServer {
   private readonly ca: Buffer;
   private stopped = false;
 
-  constructor(private readonly dir: string, private readonly slapd: SlapdProcess, settings: RunningSlapdSettings) {
+  constructor(private readonly dir: string, private slapd: SlapdProcess, settings: RunningSlapdSettings) {
     this.ldapsUrl = settings.ldapsUrl;
     this.startTlsUrl = settings.startTlsUrl;
     this.caFile = settings.caFile;
@@ -236,6 +238,13 @@ class RunningSlapd implements SlapdServer {
 
   canBind(dn: string, password: string): Promise<boolean> {
     return canBindWith(this.client(), dn, password);
+  }
+
+  async restart(): Promise<void> {
+    await this.slapd.kill();
+    const port = (url: string) => Number(new URL(url).port);
+    this.slapd = launch(this.dir, port(this.ldapsUrl), port(this.startTlsUrl));
+    await waitUntilAnswering(this.slapd, port(this.ldapsUrl), this.caFile);
   }
 
   async stop(): Promise<void> {

@@ -165,3 +165,37 @@ describe('unsafe settings', () => {
     expect(warnings[0].message).not.toContain('sentinel');
   });
 });
+
+describe('LDAP_URL with several servers', () => {
+  it('takes a space-separated list, tried in order, with the connect timeout and pool size defaults', () => {
+    const config = loadConfig({ ...valid, LDAP_URL: 'ldaps://dc1.uni.example  ldaps://dc2.uni.example:636 ldap://dc3.uni.example' });
+    expect(config.ldap.url).toBe('ldaps://dc1.uni.example  ldaps://dc2.uni.example:636 ldap://dc3.uni.example');
+    expect(config.ldap.connectTimeoutMs).toBe(3000);
+    expect(config.ldap.poolSize).toBe(4);
+  });
+
+  it('names the bad URL of a list by its position, never by its text', () => {
+    const problems = problemsOf({ ...valid, LDAP_URL: 'ldaps://dc1.uni.example https://sentinel-host' });
+    expect(problems).toEqual(['LDAP_URL: URL 2 must be ldaps:// or ldap://']);
+    const withCredentials = problemsOf({ ...valid, LDAP_URL: 'ldaps://admin:sentinel-pw@dc1.uni.example' });
+    expect(withCredentials).toEqual(['LDAP_URL: the URL holds credentials: use LDAP_BIND_DN and LDAP_BIND_PASSWORD']);
+  });
+
+  it('warns about plain text on OpenLDAP when any server of the list is ldap://', () => {
+    const env = { ...valid, LDAP_URL: 'ldaps://dc1.uni.example ldap://dc2.uni.example', LDAP_INSECURE: 'true' };
+    expect(unsafeSettingWarnings(loadConfig(env)).map((warning) => warning.setting)).toEqual(['LDAP_INSECURE']);
+  });
+
+  it('refuses plain text for Active Directory on any server of the list', () => {
+    const problems = problemsOf({
+      ...valid, LDAP_URL: 'ldaps://dc1.uni.example ldap://dc2.uni.example', LDAP_INSECURE: 'true', LDAP_FLAVOR: 'ad',
+    });
+    expect(problems.join()).toContain('LDAP_INSECURE');
+  });
+
+  it('reads the connect timeout and pool size, and refuses a pool of none', () => {
+    const config = loadConfig({ ...valid, LDAP_CONNECT_TIMEOUT_MS: '500', LDAP_POOL_SIZE: '2' });
+    expect(config.ldap).toMatchObject({ connectTimeoutMs: 500, poolSize: 2 });
+    expect(problemsOf({ ...valid, LDAP_POOL_SIZE: '0' }).join()).toContain('LDAP_POOL_SIZE');
+  });
+});
