@@ -88,19 +88,28 @@ describe('finding the accounts', () => {
 });
 
 describe('identity check', () => {
-  it('says which answer was wrong, asks a new sum after a wrong result, and ends after 3 wrong answers', async () => {
+  it('gives one message for wrong digits and for a wrong sum, a new sum each time, and ends after 3 wrong answers', async () => {
     const { user } = await newPerson();
     await user.runPassword();
 
     await user.submit([[PHONE_DIGITS, '12'], user.challenge()]);
     expect(user.view().shownErrors?.phone_digits).toBe('Type exactly 3 digits.');
 
+    // Wrong digits, right sum: the screen the person then reads, less its (new) question.
+    const [firstLabel] = user.challenge();
     await user.submit([[PHONE_DIGITS, '999'], user.challenge()]);
-    expect(user.view().shownErrors?.phone_digits).toBe('These digits do not match the registered phone number.');
+    const afterWrongDigits = user.text().replace(user.challenge()[0], '');
+    expect(user.view().shownErrors).toBeUndefined();
+    expect(afterWrongDigits).not.toContain(firstLabel);
 
+    // Right digits, wrong sum: the very same words.
     const [label, answer] = user.challenge();
     await user.submit([[PHONE_DIGITS, JAN_PHONE.slice(-3)], [label, String(Number(answer) + 1)]]);
-    expect(user.text()).toContain('That is not the right result. Here is a new question.');
+    const afterWrongSum = user.text().replace(user.challenge()[0], '');
+    expect(user.view().shownErrors).toBeUndefined();
+    expect(afterWrongSum).toBe(afterWrongDigits);
+    expect(afterWrongSum).toContain('These answers do not match our records.');
+    expect(afterWrongSum).not.toMatch(/digits do not match|not the right result/);
 
     await user.submit([[PHONE_DIGITS, '998'], user.challenge()]);
     expect(user.text()).toContain('Too many wrong answers');
@@ -109,6 +118,21 @@ describe('identity check', () => {
       'password-reset.identity-failed refused',
       'password-reset.locked refused',
     ]));
+  });
+
+  it('lists the usernames only after the identity check', async () => {
+    const { people, user } = await newPerson();
+    await user.runPassword();
+    const usernames = [people.staff.username, people.student.username];
+    for (const name of usernames) expect(user.text()).not.toContain(name);
+    await user.submit([[PHONE_DIGITS, '999'], user.challenge()]);
+    for (const name of usernames) expect(user.text()).not.toContain(name);
+
+    const since = harness.twilio.messages.length;
+    await user.submit([[PHONE_DIGITS, JAN_PHONE.slice(-3)], user.challenge()]);
+    await nextSmsCode(harness, since);
+    expect(user.labels()).toEqual([CODE]);
+    for (const name of usernames) expect(user.text()).toContain(name);
   });
 
   it('does not send a code when the flow is over, whatever is submitted later', async () => {

@@ -110,13 +110,15 @@ describe.each(flavours)('/password on %s', (flavour, { launch: launchDirectory, 
   it('changes the password of both linked accounts, then tells the person by DM and mail', async () => {
     const { people, user } = await newPerson();
     await user.runPassword();
-    expect(user.text()).toContain(people.staff.username);
-    expect(user.text()).toContain(people.student.username);
     expect(user.text()).not.toContain(people.staff.mail);
 
     const code = await passIdentity(user);
     expect(harness.twilio.messages.at(-1)?.to).toBe(JAN_PHONE);
     expect(user.text()).toContain('ending in 00');
+    // The accounts are listed once the person has passed the identity check.
+    expect(user.text()).toContain(people.staff.username);
+    expect(user.text()).toContain(people.student.username);
+    expect(user.text()).not.toContain(people.staff.mail);
 
     await user.submit([[CODE, code]]);
     expect(user.labels()).toEqual([NEW_PASSWORD, AGAIN]);
@@ -148,6 +150,7 @@ describe.each(flavours)('/password on %s', (flavour, { launch: launchDirectory, 
   it('starts from either linked account: the student mail finds the staff account too', async () => {
     const { people, user } = await newPerson({ slackEmail: (p) => p.student.mail });
     await user.runPassword();
+    await passIdentity(user);
     expect(user.text()).toContain(people.staff.username);
     expect(user.text()).toContain(people.student.username);
   });

@@ -92,9 +92,10 @@ export class PasswordResetJourney {
       const challengeWrong =
         state.challengeAnswer !== null &&
         parseChallengeAnswer(answers.challengeAnswer ?? '') !== state.challengeAnswer;
-      const phoneWrong = !challengeWrong && !phone.replace(/\D/g, '').endsWith(digits);
+      const phoneWrong = !phone.replace(/\D/g, '').endsWith(digits);
       if (challengeWrong || phoneWrong) {
-        return this.identityFailed(flow, requestId, phone, challengeWrong ? 'challenge' : 'phone');
+        const which = challengeWrong && phoneWrong ? 'both' : challengeWrong ? 'challenge' : 'phone';
+        return this.identityFailed(flow, requestId, phone, which);
       }
       return this.sendCode(flow, requestId, phone, 'first');
     });
@@ -176,7 +177,7 @@ export class PasswordResetJourney {
     flow: LoadedFlow<ResetState>,
     requestId: string,
     phone: string,
-    which: 'challenge' | 'phone',
+    which: 'challenge' | 'phone' | 'both',
   ): Promise<ResetOutcome> {
     const { state } = flow;
     const failures = state.identityFailures + 1;
@@ -186,17 +187,17 @@ export class PasswordResetJourney {
     if (failures >= this.deps.settings.identityMaxAttempts) {
       return this.end(flow, 'too-many-identity-attempts', requestId);
     }
-    // A wrong result gets a new question; a wrong phone keeps it (the modal shows it unchanged).
-    const challenge = which === 'challenge' ? newArithmeticChallenge() : null;
+    // Every wrong answer gets a new question and the same words, so the screen never tells
+    // whether the digits or the result were wrong (only the audit trail knows).
+    const challenge = state.challengeQuestion !== null ? newArithmeticChallenge() : null;
     const next: ResetState = {
       ...state,
       identityFailures: failures,
-      challengeQuestion: challenge?.question ?? state.challengeQuestion,
-      challengeAnswer: challenge?.answer ?? state.challengeAnswer,
+      challengeQuestion: challenge?.question ?? null,
+      challengeAnswer: challenge?.answer ?? null,
     };
     if (!(await this.deps.flows.save(flow.key, flow.version, next))) return this.inProgress(state);
-    const errors = which === 'challenge' ? { challenge: 'wrong' as const } : { phoneDigits: 'wrong' as const };
-    return { locale: state.locale, screen: identityScreen(next, errors) };
+    return { locale: state.locale, screen: identityScreen(next, { wrongAnswer: true }) };
   }
 
   /**

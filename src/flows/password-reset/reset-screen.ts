@@ -17,17 +17,24 @@ export type ResetScreen =
 
 export type ResetOutcome = Outcome<ResetScreen>;
 
+/**
+ * The identity check. It names no account: the usernames are shown only once it has passed, and
+ * a wrong answer gets one message whichever answer was wrong.
+ */
 export interface IdentityScreen {
   step: 'identity';
-  accounts: string[];
-  skipped: string[];
   /** The arithmetic question, or null when the challenge is off. */
   challenge: string | null;
-  errors?: { phoneDigits?: 'format' | 'wrong'; challenge?: 'wrong' };
+  /** `format`: not 3 digits (nothing was checked). `wrongAnswer`: digits or result wrong, never saying which. */
+  errors?: { phoneDigits?: 'format'; wrongAnswer?: true };
 }
 
 export interface CodeScreen {
   step: 'code';
+  /** The accounts the new password will be set on (listed now that the identity check passed). */
+  accounts: string[];
+  /** Usernames of the person's disabled accounts, which will not change. */
+  skipped: string[];
   /** Last two digits of the phone the code went to. */
   phoneEnding: string;
   minutes: number;
@@ -74,13 +81,7 @@ export function identityScreen(
   state: ResetState,
   errors?: IdentityScreen['errors'],
 ): ResetScreen {
-  return {
-    step: 'identity',
-    accounts: state.accounts.map(describeAccount),
-    skipped: state.skipped,
-    challenge: state.challengeQuestion,
-    errors,
-  };
+  return { step: 'identity', challenge: state.challengeQuestion, errors };
 }
 
 export function codeScreen(
@@ -89,7 +90,15 @@ export function codeScreen(
   notice?: CodeScreen['notice'],
   error?: CodeScreen['error'],
 ): ResetScreen {
-  return { step: 'code', phoneEnding: state.phoneEnding ?? '', minutes, notice, error };
+  return {
+    step: 'code',
+    accounts: state.accounts.map(describeAccount),
+    skipped: state.skipped,
+    phoneEnding: state.phoneEnding ?? '',
+    minutes,
+    notice,
+    error,
+  };
 }
 
 /** The username with its mail masked: enough to recognise one's accounts, not to harvest addresses. */

@@ -11,8 +11,8 @@ export const en: PasswordResetMessages = {
   phoneDigitsHint: 'The number you registered for password recovery. We will send the code to it.',
   challengeLabel: (question) => `How much is ${question}?`,
   phoneDigitsFormat: 'Type exactly 3 digits.',
-  phoneDigitsWrong: 'These digits do not match the registered phone number.',
-  challengeWrong: 'That is not the right result. Here is a new question.',
+  identityWrong: (newQuestion) =>
+    `These answers do not match our records. Check them and try again${newQuestion ? ', with the new question below' : ''}.`,
   codeIntro: (phone, minutes) =>
     `We sent a 6-digit code by SMS to the phone number ending in ${phone}. It is valid for ${minutes} minutes and can be used once. It usually arrives within a minute.`,
   codeLabel: 'Code from the SMS',

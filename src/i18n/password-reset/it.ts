@@ -11,8 +11,8 @@ export const it: PasswordResetMessages = {
   phoneDigitsHint: 'Il numero che hai registrato per il recupero della password. Il codice arriverà lì.',
   challengeLabel: (question) => `Quanto fa ${question}?`,
   phoneDigitsFormat: 'Scrivi esattamente 3 cifre.',
-  phoneDigitsWrong: 'Queste cifre non corrispondono al numero di telefono registrato.',
-  challengeWrong: 'Il risultato non è corretto. Ecco una nuova domanda.',
+  identityWrong: (newQuestion) =>
+    `Queste risposte non corrispondono ai nostri dati. Controllale e riprova${newQuestion ? ', con la nuova domanda qui sotto' : ''}.`,
   codeIntro: (phone, minutes) =>
     `Ti abbiamo inviato un SMS con un codice di 6 cifre al numero che termina con ${phone}. Vale ${minutes} minuti e si può usare una sola volta. Di solito arriva entro un minuto.`,
   codeLabel: 'Codice ricevuto via SMS',

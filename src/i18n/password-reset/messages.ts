@@ -12,8 +12,8 @@ export interface PasswordResetMessages {
   phoneDigitsHint: string;
   challengeLabel: (question: string) => string;
   phoneDigitsFormat: string;
-  phoneDigitsWrong: string;
-  challengeWrong: string;
+  /** One message for a wrong answer, whether the digits or the result was wrong. */
+  identityWrong: (newQuestion: boolean) => string;
 
   codeIntro: (phoneEnding: string, minutes: number) => string;
   codeLabel: string;

@@ -11,8 +11,8 @@ export const pl: PasswordResetMessages = {
   phoneDigitsHint: 'Numer zdefiniowany w systemie do odzyskiwania hasła. Na niego wyślemy kod.',
   challengeLabel: (question) => `Ile to jest ${question}?`,
   phoneDigitsFormat: 'Wpisz dokładnie 3 cyfry.',
-  phoneDigitsWrong: 'Te cyfry nie pasują do zdefiniowanego numeru telefonu.',
-  challengeWrong: 'To nie jest poprawny wynik. Oto nowe działanie.',
+  identityWrong: (newQuestion) =>
+    `Te odpowiedzi nie zgadzają się z naszymi danymi. Sprawdź je i spróbuj ponownie${newQuestion ? ', z nowym działaniem poniżej' : ''}.`,
   codeIntro: (phone, minutes) =>
     `Wysłaliśmy SMS z 6-cyfrowym kodem na numer kończący się na ${phone}. Kod jest ważny ${minutes} minut i można go użyć raz. Wiadomość dociera zwykle w ciągu kilkunastu do kilkudziesięciu sekund.`,
   codeLabel: 'Kod z SMS-a',

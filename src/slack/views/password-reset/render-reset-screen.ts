@@ -41,15 +41,11 @@ export function renderResetScreen(screen: ResetScreen, ctx: RenderContext): Rend
 
 function identityView(screen: IdentityScreen, ctx: RenderContext): RenderedScreen {
   const m = ctx.messages.passwordReset;
-  const blocks: Block[] = [
-    text(m.identityIntro),
-    text(`${m.accountsIntro}\n${bullets(screen.accounts.map(escapeMrkdwn))}`),
-  ];
-  if (screen.skipped.length > 0) blocks.push(note(m.accountsSkipped(screen.skipped.map(escapeMrkdwn).join(', '))));
+  const blocks: Block[] = [text(m.identityIntro)];
+  if (screen.errors?.wrongAnswer) blocks.push(note(`:warning: ${m.identityWrong(screen.challenge !== null)}`));
   blocks.push(textInput({
     blockId: RESET_BLOCK.phoneDigits, actionId: INPUT_ACTION, label: m.phoneDigitsLabel, hint: m.phoneDigitsHint, maxLength: 3,
   }));
-  if (screen.errors?.challenge) blocks.push(note(`:warning: ${m.challengeWrong}`));
   if (screen.challenge) {
     blocks.push(textInput({
       blockId: RESET_BLOCK.challenge, actionId: INPUT_ACTION, label: m.challengeLabel(screen.challenge), maxLength: 5,
@@ -57,13 +53,12 @@ function identityView(screen: IdentityScreen, ctx: RenderContext): RenderedScree
   }
   const fieldErrors: Record<string, string> = {};
   if (screen.errors?.phoneDigits === 'format') fieldErrors[RESET_BLOCK.phoneDigits] = m.phoneDigitsFormat;
-  if (screen.errors?.phoneDigits === 'wrong') fieldErrors[RESET_BLOCK.phoneDigits] = m.phoneDigitsWrong;
   return { view: stepModal(RESET_CALLBACK.identity, ctx, blocks), fieldErrors };
 }
 
 function codeView(screen: CodeScreen, ctx: RenderContext): RenderedScreen {
   const m = ctx.messages.passwordReset;
-  const blocks: Block[] = [text(m.codeIntro(screen.phoneEnding, screen.minutes))];
+  const blocks: Block[] = [text(m.codeIntro(screen.phoneEnding, screen.minutes)), ...accountBlocks(screen, ctx)];
   if (screen.notice?.kind === 'resent') blocks.push(note(`:incoming_envelope: ${m.resent(screen.phoneEnding)}`));
   if (screen.notice?.kind === 'cooldown') blocks.push(note(`:hourglass: ${m.resendCooldown(screen.notice.seconds)}`));
   blocks.push(
@@ -74,6 +69,14 @@ function codeView(screen: CodeScreen, ctx: RenderContext): RenderedScreen {
   if (screen.error?.kind === 'format') fieldErrors[RESET_BLOCK.code] = m.codeFormat;
   if (screen.error?.kind === 'wrong') fieldErrors[RESET_BLOCK.code] = m.codeWrong(screen.error.attemptsLeft);
   return { view: stepModal(RESET_CALLBACK.code, ctx, blocks), fieldErrors };
+}
+
+/** The accounts the new password will be set on, and those it will not (disabled). */
+function accountBlocks(screen: { accounts: string[]; skipped: string[] }, ctx: RenderContext): Block[] {
+  const m = ctx.messages.passwordReset;
+  const blocks = [text(`${m.accountsIntro}\n${bullets(screen.accounts.map(escapeMrkdwn))}`)];
+  if (screen.skipped.length > 0) blocks.push(note(m.accountsSkipped(screen.skipped.map(escapeMrkdwn).join(', '))));
+  return blocks;
 }
 
 function newPasswordView(screen: NewPasswordScreen, ctx: RenderContext): RenderedScreen {
