@@ -26,17 +26,25 @@ export interface LinkedLookup {
   maxAccounts: number;
 }
 
-export async function findWithLinked(lookup: LinkedLookup, direct: Filter): Promise<Entry[]> {
+export interface LinkedEntries {
+  /** The direct matches first, then the linked ones, once each. */
+  entries: Entry[];
+  /** DNs of the entries the filter itself matched (the rest came only through the link). */
+  directDns: string[];
+}
+
+export async function findWithLinked(lookup: LinkedLookup, direct: Filter): Promise<LinkedEntries> {
   const { search, linkAttr, maxAccounts } = lookup;
   const matched = bounded(await search(direct, maxAccounts + 1), maxAccounts);
+  const directDns = matched.map((entry) => entry.dn);
   const linkValues = linkAttr ? unique(matched.map((entry) => firstValue(entry, linkAttr))) : [];
-  if (!linkAttr || linkValues.length === 0) return uniqueByDn(matched);
+  if (!linkAttr || linkValues.length === 0) return { entries: uniqueByDn(matched), directDns };
   const linkFilters = linkValues.map((value) => new EqualityFilter({ attribute: linkAttr, value }));
   const linked = bounded(
     await search(linkFilters.length === 1 ? linkFilters[0]! : new OrFilter({ filters: linkFilters }), maxAccounts + 1),
     maxAccounts,
   );
-  return bounded(uniqueByDn([...matched, ...linked]), maxAccounts);
+  return { entries: bounded(uniqueByDn([...matched, ...linked]), maxAccounts), directDns };
 }
 
 function bounded(entries: Entry[], maxAccounts: number): Entry[] {

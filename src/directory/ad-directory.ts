@@ -19,7 +19,7 @@
  */
 import { AndFilter, Attribute, Change, EqualityFilter, type Entry, type Filter, OrFilter, PresenceFilter, type Client } from 'ldapts';
 import { type Clock, systemClock } from '../clock/clock';
-import { DEFAULT_MAX_ACCOUNTS, findWithLinked } from './account-lookup';
+import { DEFAULT_MAX_ACCOUNTS, findWithLinked, type LinkedEntries } from './account-lookup';
 import { type AdAttributeNames, accountAttributes, accountFromEntry, hasComputedLockout, isDisabled } from './ad-account';
 import { bindRefusal, passwordWasAccepted, toDirectoryError } from './ad-errors';
 import { AdDomain } from './ad-domain';
@@ -29,7 +29,9 @@ import {
   type Directory,
   DirectoryError,
   type DirectoryPasswordSettings,
+  type FoundAccount,
 } from './directory';
+import { markHowFound } from './found-accounts';
 import { describe, isInvalidCredentials, type LdapConnector } from './ldap-connector';
 
 export interface ActiveDirectoryOptions {
@@ -78,7 +80,7 @@ export class ActiveDirectory implements Directory {
     this.domain = new AdDomain(options.connector);
   }
 
-  async findAccountsByMail(mail: string): Promise<Account[]> {
+  async findAccountsByMail(mail: string): Promise<FoundAccount[]> {
     mail = mail.trim();
     if (mail === '') return [];
     const filters: Filter[] = [new EqualityFilter({ attribute: this.names.mailAttr, value: mail })];
@@ -89,7 +91,7 @@ export class ActiveDirectory implements Directory {
     return this.findWithLinked(new OrFilter({ filters }), 'find accounts by mail');
   }
 
-  async findAccountsByUsername(username: string): Promise<Account[]> {
+  async findAccountsByUsername(username: string): Promise<FoundAccount[]> {
     username = username.trim();
     if (username === '') return [];
     const filter = new OrFilter({
@@ -184,10 +186,10 @@ export class ActiveDirectory implements Directory {
     await this.connector.close();
   }
 
-  private async findWithLinked(filter: Filter, action: string): Promise<Account[]> {
-    let entries: Entry[];
+  private async findWithLinked(filter: Filter, action: string): Promise<FoundAccount[]> {
+    let found: LinkedEntries;
     try {
-      entries = await this.connector.readAsServiceAccount((client) => findWithLinked({
+      found = await this.connector.readAsServiceAccount((client) => findWithLinked({
         search: (match, sizeLimit) => this.searchPeople(client, match, sizeLimit),
         linkAttr: this.names.linkAttr,
         maxAccounts: this.maxAccounts,
@@ -195,7 +197,7 @@ export class ActiveDirectory implements Directory {
     } catch (error) {
       throw toDirectoryError(error, action);
     }
-    return this.toAccounts(entries);
+    return markHowFound(await this.toAccounts(found.entries), found.directDns);
   }
 
   private async searchPeople(client: Client, filter: Filter, sizeLimit: number, attributes = accountAttributes(this.names)): Promise<Entry[]> {

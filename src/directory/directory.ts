@@ -39,6 +39,15 @@ export interface Account {
   passwordExpiresAt: Date | null;
 }
 
+/** An account a look-up found, and how: by the value looked up itself, or only through the link. */
+export interface FoundAccount extends Account {
+  /**
+   * `direct`: its own mail (or username) is the value looked up. `link`: it was found only
+   * because it shares `LDAP_LINK_ATTR` with a direct match (the same person's other account).
+   */
+  foundBy: 'direct' | 'link';
+}
+
 /** Why the directory refused a password (mapped to policy messages in the user's language). */
 export type DirectoryPolicyReason =
   | 'too-short'
@@ -88,12 +97,13 @@ export interface DirectoryPasswordSettings {
 export interface Directory {
   /**
    * Accounts whose mail attribute equals `mail` (case-insensitive), together with every account
-   * that shares their link value. Returned once each, the directly matched ones first.
+   * that shares their link value. Returned once each, the directly matched ones first, each
+   * saying how it was found.
    */
-  findAccountsByMail(mail: string): Promise<Account[]>;
+  findAccountsByMail(mail: string): Promise<FoundAccount[]>;
 
   /** Accounts whose username (uid / sAMAccountName / userPrincipalName) equals `username`, plus linked ones. */
-  findAccountsByUsername(username: string): Promise<Account[]>;
+  findAccountsByUsername(username: string): Promise<FoundAccount[]>;
 
   /** Re-reads one account by DN; undefined when it no longer exists. */
   getAccount(dn: string): Promise<Account | undefined>;

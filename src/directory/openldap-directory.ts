@@ -14,8 +14,9 @@ import {
 import { systemClock, type Clock } from '../clock/clock';
 import { DEFAULT_MAX_ACCOUNTS, findWithLinked } from './account-lookup';
 import {
-  DirectoryError, type Account, type Directory, type DirectoryPasswordSettings,
+  DirectoryError, type Account, type Directory, type DirectoryPasswordSettings, type FoundAccount,
 } from './directory';
+import { markHowFound } from './found-accounts';
 import type { LdapConnector } from './ldap-connector';
 import {
   DISABLED_LOCK_TIME, POLICY_ATTRIBUTES, UNKNOWN_POLICY, accountAttributes, passwordState, readPolicy,
@@ -64,11 +65,11 @@ export class OpenLdapDirectory implements Directory {
     this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
   }
 
-  findAccountsByMail(mail: string): Promise<Account[]> {
+  findAccountsByMail(mail: string): Promise<FoundAccount[]> {
     return this.findWithLinked(this.names.mail, mail);
   }
 
-  findAccountsByUsername(username: string): Promise<Account[]> {
+  findAccountsByUsername(username: string): Promise<FoundAccount[]> {
     return this.findWithLinked('uid', username);
   }
 
@@ -148,16 +149,16 @@ export class OpenLdapDirectory implements Directory {
     await this.connector.close();
   }
 
-  private async findWithLinked(attribute: string, value: string): Promise<Account[]> {
+  private async findWithLinked(attribute: string, value: string): Promise<FoundAccount[]> {
     const wanted = value.trim();
     if (wanted === '') return [];
     return this.readAsService('look up accounts', async (client) => {
-      const entries = await findWithLinked({
+      const found = await findWithLinked({
         search: (filter, sizeLimit) => this.searchPeople(client, filter, sizeLimit, accountAttributes(this.names)),
         linkAttr: this.names.link,
         maxAccounts: this.maxAccounts,
       }, new EqualityFilter({ attribute, value: wanted }));
-      return this.toAccounts(client, entries);
+      return markHowFound(await this.toAccounts(client, found.entries), found.directDns);
     });
   }
 

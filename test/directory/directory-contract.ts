@@ -93,6 +93,29 @@ export function describeDirectoryContract(name: string, launch: () => Promise<Co
         expect(dns(accounts)).toEqual([people.staff.dn, people.student.dn].map((dn) => dn.toLowerCase()));
       });
 
+      it('says how each account was found: by the value looked up itself, or only through the link', async () => {
+        const byMail = await directory.findAccountsByMail(people.student.mail);
+        const byUsername = await directory.findAccountsByUsername(people.staff.username);
+
+        expect(byMail.map((account) => [account.dn.toLowerCase(), account.foundBy])).toEqual([
+          [people.student.dn.toLowerCase(), 'direct'], [people.staff.dn.toLowerCase(), 'link'],
+        ]);
+        expect(byUsername.map((account) => [account.dn.toLowerCase(), account.foundBy])).toEqual([
+          [people.staff.dn.toLowerCase(), 'direct'], [people.student.dn.toLowerCase(), 'link'],
+        ]);
+      });
+
+      it('marks every entry the mail itself matches as direct, linked to each other or not', async () => {
+        const first = await addPerson();
+        const second = await addPerson({ mail: first.mail });
+
+        const accounts = await directory.findAccountsByMail(first.mail);
+
+        expect(accounts.map((account) => [account.dn.toLowerCase(), account.foundBy]).sort()).toEqual([
+          [first.dn.toLowerCase(), 'direct'], [second.dn.toLowerCase(), 'direct'],
+        ].sort());
+      });
+
       it('reports an account without a phone as having none', async () => {
         const [account] = await directory.findAccountsByMail(people.noPhone.mail);
 

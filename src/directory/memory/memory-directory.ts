@@ -13,7 +13,7 @@
 import { type Clock, systemClock } from '../../clock/clock';
 import { DEFAULT_MAX_ACCOUNTS } from '../account-lookup';
 import {
-  type Account, type Directory, DirectoryError, type DirectoryPasswordSettings,
+  type Account, type Directory, DirectoryError, type DirectoryPasswordSettings, type FoundAccount,
 } from '../directory';
 import { type MemoryAccount, MemoryAccounts } from './memory-accounts';
 import { isUnder } from './memory-dn';
@@ -44,13 +44,13 @@ export class MemoryDirectory implements Directory {
     this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
   }
 
-  async findAccountsByMail(mail: string): Promise<Account[]> {
+  async findAccountsByMail(mail: string): Promise<FoundAccount[]> {
     const wanted = mail.trim().toLowerCase();
     if (wanted === '') return [];
     return this.findWithLinked((account) => account.mail.toLowerCase() === wanted);
   }
 
-  async findAccountsByUsername(username: string): Promise<Account[]> {
+  async findAccountsByUsername(username: string): Promise<FoundAccount[]> {
     const wanted = username.trim().toLowerCase();
     if (wanted === '') return [];
     return this.findWithLinked((account) => account.username.toLowerCase() === wanted);
@@ -117,13 +117,13 @@ export class MemoryDirectory implements Directory {
     return account;
   }
 
-  private findWithLinked(matches: (account: MemoryAccount) => boolean): Account[] {
+  private findWithLinked(matches: (account: MemoryAccount) => boolean): FoundAccount[] {
     const people = this.accounts.all().filter((account) => account.username !== '' && isUnder(account.dn, this.baseDn));
     const direct = this.bounded(people.filter(matches));
     const linkValues = new Set(direct.flatMap((account) => (account.linkValue ? [account.linkValue.toLowerCase()] : [])));
     const linked = this.bounded(people.filter((account) => account.linkValue && linkValues.has(account.linkValue.toLowerCase())));
     const all = this.bounded([...new Set([...direct, ...linked])]);
-    return all.map((account) => this.accounts.toAccount(account));
+    return all.map((account) => ({ ...this.accounts.toAccount(account), foundBy: direct.includes(account) ? 'direct' : 'link' }));
   }
 
   private bounded(accounts: MemoryAccount[]): MemoryAccount[] {

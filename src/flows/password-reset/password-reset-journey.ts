@@ -1,5 +1,4 @@
 import { slackActor } from '../../audit/actor';
-import type { Account } from '../../directory/directory';
 import { messagesFor } from '../../i18n';
 import { maskPhone } from '../../log/mask';
 import { newArithmeticChallenge, parseChallengeAnswer } from '../shared/arithmetic-challenge';
@@ -11,8 +10,9 @@ import { endedOutcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
 import type { PasswordResetDeps } from './journey-types';
 import { setNewPassword } from './new-password-step';
+import { startReset } from './start-step';
 import { codeScreen, type EndReason, identityScreen, type ResetOutcome, type ResetScreen } from './reset-screen';
-import { newResetState, type ResetState } from './reset-state';
+import type { ResetState } from './reset-state';
 
 const MINUTE = 60_000;
 
@@ -24,55 +24,9 @@ const MINUTE = 60_000;
 export class PasswordResetJourney {
   constructor(private readonly deps: PasswordResetDeps) {}
 
+  /** `/password`: the person's accounts, whose phone proves them, then the identity check. */
   async start(key: FlowKey, requester: Requester): Promise<ResetOutcome> {
-    const { directory, limiter, limits, audit, clock, settings } = this.deps;
-    const locale = requester.locale;
-    const actor = slackActor(requester);
-    const refuse = async (reason: EndReason, subject?: string): Promise<ResetOutcome> => {
-      await audit.record({ actor, action: 'password-reset.refused', subject, result: 'refused',
-        detail: { reason }, requestId: requester.requestId });
-      return endedOutcome(locale, reason);
-    };
-
-    if (!requester.verifiedEmail) return refuse('no-verified-email');
-    const user = { slackUser: actor };
-    if ((await limiter.isExhausted(limits.flow, user)) || (await limiter.isExhausted(limits.wrongAnswer, user))) {
-      return refuse('rate-limited');
-    }
-
-    let found: Account[];
-    try {
-      found = await directory.findAccountsByMail(requester.verifiedEmail);
-    } catch (error) {
-      logDirectoryError(this.deps.logger, error, requester.requestId, 'directory call failed');
-      return refuse('directory-unavailable');
-    }
-    if (found.length === 0) return refuse('no-account');
-    const active = found.filter((account) => !account.disabled);
-    if (active.length === 0) return refuse('account-disabled', found[0].dn);
-    const phoneAccount = active.find((account) => account.phone);
-    if (!phoneAccount?.phone) return refuse('no-phone', active[0].dn);
-
-    const subjects = { ...user, accounts: active.map((a) => a.dn), phone: phoneAccount.phone };
-    if ((await limiter.isExhausted(limits.wrongAnswer, subjects)) || !(await limiter.consume(limits.flow, subjects))) {
-      return refuse('rate-limited', phoneAccount.dn);
-    }
-
-    const now = clock.now().getTime();
-    const challenge = settings.arithmeticChallenge ? newArithmeticChallenge() : null;
-    const state = newResetState({
-      ref: key,
-      locale,
-      expiresAt: now + settings.flowTtlMinutes * MINUTE,
-      active,
-      disabled: found.filter((a) => a.disabled),
-      phoneAccountDn: phoneAccount.dn,
-      challenge,
-    });
-    await this.deps.flows.create(key, state);
-    await audit.record({ actor, action: 'password-reset.started', subject: phoneAccount.dn, result: 'ok',
-      detail: { accounts: state.accounts.length }, requestId: requester.requestId });
-    return { locale, screen: identityScreen(state) };
+    return startReset(this.deps, key, requester);
   }
 
   async confirmIdentity(

@@ -66,6 +66,8 @@ export interface DoneScreen {
 export type ResetEndReason =
   | 'no-verified-email'
   | 'no-account'
+  /** The confirmed email matches several people (entries not linked to each other). */
+  | 'ambiguous-mail'
   | 'no-phone'
   | 'account-disabled'
   | 'rate-limited'

@@ -37,6 +37,7 @@ export const en: PasswordResetMessages = {
   ended: {
     noVerifiedEmail: 'Your Slack account has no confirmed email address, so we cannot find your university account.',
     noAccount: 'We found no university account with the email address of your Slack profile.',
+    ambiguousMail: 'Your email address belongs to more than one person in the university directory, so we cannot tell which account is yours. Nothing was sent or changed. Please contact the help desk to have it corrected.',
     noPhone: 'Your account has no phone number registered for password recovery, so we cannot send you a code.',
     accountDisabled: 'Your account is disabled, so its password cannot be reset here.',
     rateLimited: 'Too many attempts. For your safety, password reset is paused for a while.',

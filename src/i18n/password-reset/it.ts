@@ -37,6 +37,7 @@ export const it: PasswordResetMessages = {
   ended: {
     noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
     noAccount: 'Non abbiamo trovato alcun account di Ateneo con l\'indirizzo email del tuo profilo Slack.',
+    ambiguousMail: 'Il tuo indirizzo email risulta associato a più di una persona nell\'anagrafica di Ateneo, quindi non possiamo stabilire quale account sia il tuo. Non è stato inviato né modificato nulla. Contatta l\'help desk per far correggere i dati.',
     noPhone: 'Il tuo account non ha un numero di telefono registrato per il recupero della password, quindi non possiamo inviarti un codice.',
     accountDisabled: 'Il tuo account è disabilitato, quindi la sua password non può essere reimpostata qui.',
     rateLimited: 'Troppi tentativi. Per la tua sicurezza, la reimpostazione è sospesa per un po\'.',

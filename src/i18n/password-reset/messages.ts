@@ -41,6 +41,8 @@ export interface PasswordResetMessages {
   ended: {
     noVerifiedEmail: string;
     noAccount: string;
+    /** The confirmed email matches several people: nothing is sent or changed. */
+    ambiguousMail: string;
     noPhone: string;
     accountDisabled: string;
     rateLimited: string;

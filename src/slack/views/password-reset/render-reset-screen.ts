@@ -126,6 +126,7 @@ function endedText(reason: EndReason, messages: Messages): string {
   const texts: Record<EndReason, string> = {
     'no-verified-email': ended.noVerifiedEmail,
     'no-account': ended.noAccount,
+    'ambiguous-mail': ended.ambiguousMail,
     'no-phone': ended.noPhone,
     'account-disabled': ended.accountDisabled,
     'rate-limited': ended.rateLimited,

@@ -1,0 +1,43 @@
+import type { FoundAccount } from '../../directory/directory';
+
+/** Why the accounts a mail found cannot be reset by this person. */
+export type AccountRefusal = 'no-account' | 'ambiguous-mail' | 'account-disabled' | 'no-phone';
+
+export type AccountChoice =
+  | {
+      kind: 'chosen';
+      /** The accounts to change. */
+      active: FoundAccount[];
+      /** The person's disabled accounts: listed as not changed. */
+      disabled: FoundAccount[];
+      /** The account whose registered phone receives the code. */
+      phoneAccount: FoundAccount;
+    }
+  | { kind: 'refused'; reason: AccountRefusal; subject?: string; detail?: Record<string, number> };
+
+/**
+ * Which of the accounts found for a confirmed email are the person's, and whose phone proves it.
+ * Several entries matching the mail itself must be one person (linked by `LDAP_LINK_ATTR`);
+ * otherwise the address is nobody's, and nothing is chosen.
+ */
+export function chooseAccounts(found: FoundAccount[]): AccountChoice {
+  const direct = found.filter((account) => account.foundBy === 'direct');
+  if (direct.length === 0) return { kind: 'refused', reason: 'no-account' };
+  if (!samePerson(direct)) return { kind: 'refused', reason: 'ambiguous-mail', detail: { matches: direct.length } };
+
+  const active = found.filter((account) => !account.disabled);
+  if (active.length === 0) return { kind: 'refused', reason: 'account-disabled', subject: found[0].dn };
+  const phoneAccount = active.find((account) => account.phone);
+  if (!phoneAccount) return { kind: 'refused', reason: 'no-phone', subject: active[0].dn };
+  return { kind: 'chosen', active, disabled: found.filter((account) => account.disabled), phoneAccount };
+}
+
+/**
+ * One account, or several sharing one link value. Values compare as the directory's
+ * case-insensitive matching does; an entry without a link value is linked to nobody.
+ */
+function samePerson(accounts: FoundAccount[]): boolean {
+  if (accounts.length === 1) return true;
+  const links = new Set(accounts.map((account) => account.linkValue?.trim().toLowerCase() ?? ''));
+  return links.size === 1 && !links.has('');
+}
