@@ -74,6 +74,7 @@ const environmentSchema = z
     RESET_IDENTITY_MAX_ATTEMPTS: positive(3),
     RESET_ARITHMETIC_CHALLENGE: flag(true),
     RESET_FLOW_TTL_MINUTES: positive(30),
+    RESET_LINKED_ACCOUNTS_SHARE_PHONE: flag(false),
 
     LIMIT_FLOWS_PER_DAY: positive(5),
     LIMIT_SMS_PER_HOUR: positive(3),
@@ -162,6 +163,8 @@ export interface Config {
     identityMaxAttempts: number;
     arithmeticChallenge: boolean;
     flowTtlMinutes: number;
+    /** A linked account's phone may prove the person (default: only an account the email matched). */
+    linkedAccountsSharePhone: boolean;
   };
   limits: { flowsPerDay: number; smsPerHour: number; wrongAnswersPerHour: number };
   /** The validator's settings; `maxLength` is not configurable (see default-policy.ts). */
@@ -267,6 +270,7 @@ function toConfig(env: Environment): Config {
       identityMaxAttempts: env.RESET_IDENTITY_MAX_ATTEMPTS,
       arithmeticChallenge: env.RESET_ARITHMETIC_CHALLENGE,
       flowTtlMinutes: env.RESET_FLOW_TTL_MINUTES,
+      linkedAccountsSharePhone: env.RESET_LINKED_ACCOUNTS_SHARE_PHONE,
     },
     limits: {
       flowsPerDay: env.LIMIT_FLOWS_PER_DAY,

@@ -63,6 +63,70 @@ describe.each(flavours)('whose account, on %s', (flavour, launchDirectory) => {
       .flatMap((entry) => (entry.audit?.actor.endsWith(`:${userId}`) ? [entry.audit] : []));
   }
 
+  describe('whose phone proves whose account', () => {
+    /** One person: a staff account and a linked student account, each with its own mail and phone. */
+    async function staffAndStudent(phones: { staff?: string; student?: string }) {
+      const tag = nextTag();
+      const staff = await addAccount(tag, 'st', { phone: phones.staff, linkValue: `${tag}L` });
+      const student = await addAccount(tag, 'su', { phone: phones.student, linkValue: `${tag}L` });
+      return { tag, staff, student };
+    }
+
+    it('sends the code to the phone of the account that matched the email, and says whose it is', async () => {
+      const { tag, staff, student } = await staffAndStudent({ staff: '+48600222001', student: '+48600222002' });
+      const user = slackUserWith(student.mail, tag);
+
+      await user.runPassword();
+      expect(user.text()).toContain(`the phone registered on the account of ${tag[0]}***u@uni.example`);
+      expect(user.text()).not.toContain(student.username);
+      // The staff phone's ending does not pass for the student account's.
+      await user.submit([[PHONE_DIGITS, '001'], user.challenge()]);
+      expect(user.text()).toContain('These answers do not match our records');
+
+      const since = harness.twilio.messages.length;
+      await user.submit([[PHONE_DIGITS, '002'], user.challenge()]);
+      await nextSmsCode(harness, since);
+      expect(harness.twilio.messages.slice(since).map((message) => message.to)).toEqual(['+48600222002']);
+      expect(user.text()).toContain(`ending in 02, registered on the account ${student.username}`);
+      expect(user.text()).toContain(staff.username);
+    });
+
+    it("does not let a linked account's phone authorise the account that matched the email", async () => {
+      const { tag, staff } = await staffAndStudent({ student: '+48600222003' });
+      const user = slackUserWith(staff.mail, tag);
+      const sent = harness.twilio.messages.length;
+
+      await user.runPassword();
+
+      expect(user.text()).toContain('no phone number registered');
+      expect(user.labels()).toEqual([]);
+      expect(harness.twilio.messages.length).toBe(sent);
+      expect(auditOf(user.id)).toContainEqual(expect.objectContaining({
+        action: 'password-reset.refused', detail: expect.objectContaining({ reason: 'no-phone' }),
+      }));
+    });
+
+    it('lets it when RESET_LINKED_ACCOUNTS_SHARE_PHONE says linked accounts share one phone', async () => {
+      const sharing = await startPassdeskUnderTest({
+        directory, env: { ...GENEROUS_LIMITS, RESET_LINKED_ACCOUNTS_SHARE_PHONE: 'true' },
+      });
+      try {
+        const { tag, staff, student } = await staffAndStudent({ student: '+48600222004' });
+        sharing.slack.setUser(`U${tag.toUpperCase()}`, { email: staff.mail, locale: 'en-US' });
+        const user = new SlackUser(sharing, `U${tag.toUpperCase()}`);
+
+        await user.runPassword();
+        expect(user.text()).toContain(`the phone registered on the account of ${tag[0]}***u@uni.example`);
+        await user.submit([[PHONE_DIGITS, '004'], user.challenge()]);
+        await nextSmsCode(sharing, 0);
+        expect(sharing.twilio.messages.map((message) => message.to)).toEqual(['+48600222004']);
+        expect(user.text()).toContain(`registered on the account ${student.username}`);
+      } finally {
+        await sharing.stop();
+      }
+    });
+  });
+
   describe('a mail address that matches two people is nobody\'s', () => {
     it.each([
       ['two different link values', [`L1`, `L2`]],

@@ -18,17 +18,22 @@ export type AccountChoice =
 /**
  * Which of the accounts found for a confirmed email are the person's, and whose phone proves it.
  * Several entries matching the mail itself must be one person (linked by `LDAP_LINK_ATTR`);
- * otherwise the address is nobody's, and nothing is chosen.
+ * otherwise the address is nobody's, and nothing is chosen. The code goes to the phone of an
+ * (enabled) account the mail matched, and a linked account's phone counts only when
+ * `linkedAccountsSharePhone` is set.
  */
-export function chooseAccounts(found: FoundAccount[]): AccountChoice {
+export function chooseAccounts(found: FoundAccount[], options: { linkedAccountsSharePhone: boolean }): AccountChoice {
   const direct = found.filter((account) => account.foundBy === 'direct');
   if (direct.length === 0) return { kind: 'refused', reason: 'no-account' };
   if (!samePerson(direct)) return { kind: 'refused', reason: 'ambiguous-mail', detail: { matches: direct.length } };
 
   const active = found.filter((account) => !account.disabled);
   if (active.length === 0) return { kind: 'refused', reason: 'account-disabled', subject: found[0].dn };
-  const phoneAccount = active.find((account) => account.phone);
-  if (!phoneAccount) return { kind: 'refused', reason: 'no-phone', subject: active[0].dn };
+  // The phone of an account the email itself matched; a linked account's phone only where the
+  // deployment says linked accounts share one phone (otherwise it would authorise the others).
+  const provers = options.linkedAccountsSharePhone ? active : active.filter((account) => account.foundBy === 'direct');
+  const phoneAccount = provers.find((account) => account.phone);
+  if (!phoneAccount) return { kind: 'refused', reason: 'no-phone', subject: direct[0].dn };
   return { kind: 'chosen', active, disabled: found.filter((account) => account.disabled), phoneAccount };
 }
 

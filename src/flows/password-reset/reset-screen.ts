@@ -23,6 +23,8 @@ export type ResetOutcome = Outcome<ResetScreen>;
  */
 export interface IdentityScreen {
   step: 'identity';
+  /** Whose phone gets the code: the mail of that account, masked; null when it has none. */
+  phoneOwnerMail: string | null;
   /** The arithmetic question, or null when the challenge is off. */
   challenge: string | null;
   /** `format`: not 3 digits (nothing was checked). `wrongAnswer`: digits or result wrong, never saying which. */
@@ -37,6 +39,8 @@ export interface CodeScreen {
   skipped: string[];
   /** Last two digits of the phone the code went to. */
   phoneEnding: string;
+  /** The username of the account that phone is registered on. */
+  phoneOwner: string;
   minutes: number;
   notice?: { kind: 'resent' } | { kind: 'cooldown'; seconds: number };
   error?: { kind: 'format' } | { kind: 'wrong'; attemptsLeft: number };
@@ -83,7 +87,13 @@ export function identityScreen(
   state: ResetState,
   errors?: IdentityScreen['errors'],
 ): ResetScreen {
-  return { step: 'identity', challenge: state.challengeQuestion, errors };
+  const owner = phoneAccountOf(state);
+  return {
+    step: 'identity',
+    phoneOwnerMail: owner?.mail ? maskMail(owner.mail) : null,
+    challenge: state.challengeQuestion,
+    errors,
+  };
 }
 
 export function codeScreen(
@@ -97,10 +107,15 @@ export function codeScreen(
     accounts: state.accounts.map(describeAccount),
     skipped: state.skipped,
     phoneEnding: state.phoneEnding ?? '',
+    phoneOwner: phoneAccountOf(state)?.username ?? '',
     minutes,
     notice,
     error,
   };
+}
+
+function phoneAccountOf(state: ResetState): FlowAccount | undefined {
+  return state.accounts.find((account) => account.dn === state.phoneAccountDn);
 }
 
 /** The username with its mail masked: enough to recognise one's accounts, not to harvest addresses. */

@@ -39,7 +39,7 @@ export async function startReset(deps: PasswordResetDeps, key: FlowKey, requeste
     logDirectoryError(deps.logger, error, requester.requestId, 'directory call failed');
     return refuse('directory-unavailable');
   }
-  const choice = chooseAccounts(found);
+  const choice = chooseAccounts(found, { linkedAccountsSharePhone: settings.linkedAccountsSharePhone });
   if (choice.kind === 'refused') return refuse(choice.reason, choice.subject, choice.detail);
   const { active, disabled, phoneAccount } = choice;
 

@@ -8,6 +8,8 @@ export interface PasswordResetMessages {
   accountsSkipped: (accounts: string) => string;
 
   identityIntro: string;
+  /** Whose phone gets the code: the account's mail (masked), or null when it has none. */
+  phoneOwner: (maskedMail: string | null) => string;
   phoneDigitsLabel: string;
   phoneDigitsHint: string;
   challengeLabel: (question: string) => string;
@@ -15,7 +17,7 @@ export interface PasswordResetMessages {
   /** One message for a wrong answer, whether the digits or the result was wrong. */
   identityWrong: (newQuestion: boolean) => string;
 
-  codeIntro: (phoneEnding: string, minutes: number) => string;
+  codeIntro: (phoneEnding: string, account: string, minutes: number) => string;
   codeLabel: string;
   codeFormat: string;
   codeWrong: (attemptsLeft: number) => string;

@@ -41,7 +41,7 @@ export function renderResetScreen(screen: ResetScreen, ctx: RenderContext): Rend
 
 function identityView(screen: IdentityScreen, ctx: RenderContext): RenderedScreen {
   const m = ctx.messages.passwordReset;
-  const blocks: Block[] = [text(m.identityIntro)];
+  const blocks: Block[] = [text(`${m.identityIntro} ${m.phoneOwner(screen.phoneOwnerMail && escapeMrkdwn(screen.phoneOwnerMail))}`)];
   if (screen.errors?.wrongAnswer) blocks.push(note(`:warning: ${m.identityWrong(screen.challenge !== null)}`));
   blocks.push(textInput({
     blockId: RESET_BLOCK.phoneDigits, actionId: INPUT_ACTION, label: m.phoneDigitsLabel, hint: m.phoneDigitsHint, maxLength: 3,
@@ -58,7 +58,7 @@ function identityView(screen: IdentityScreen, ctx: RenderContext): RenderedScree
 
 function codeView(screen: CodeScreen, ctx: RenderContext): RenderedScreen {
   const m = ctx.messages.passwordReset;
-  const blocks: Block[] = [text(m.codeIntro(screen.phoneEnding, screen.minutes)), ...accountBlocks(screen, ctx)];
+  const blocks: Block[] = [text(m.codeIntro(screen.phoneEnding, escapeMrkdwn(screen.phoneOwner), screen.minutes)), ...accountBlocks(screen, ctx)];
   if (screen.notice?.kind === 'resent') blocks.push(note(`:incoming_envelope: ${m.resent(screen.phoneEnding)}`));
   if (screen.notice?.kind === 'cooldown') blocks.push(note(`:hourglass: ${m.resendCooldown(screen.notice.seconds)}`));
   blocks.push(
