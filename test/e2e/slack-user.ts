@@ -37,12 +37,21 @@ export class SlackUser {
       .map((block) => block.label?.text ?? '');
   }
 
-  /** Fills inputs by label (a RegExp matches the one label it fits) and submits. */
+  /**
+   * Fills inputs by label (a RegExp matches the one label it fits) and submits. When passdesk
+   * answers "working on it" (a step slower than Slack's deadline), waits for the real answer,
+   * as a person watching the modal would.
+   */
   async submit(answers: [string | RegExp, string][]): Promise<SlackResponse> {
     const view = this.view();
     const byLabel: Record<string, string> = {};
     for (const [label, value] of answers) byLabel[this.label(label)] = value;
-    return this.harness.driver.submitView(this.id, view, fillByLabel(view, byLabel));
+    const since = this.harness.slack.calls.length;
+    const response = await this.harness.driver.submitView(this.id, view, fillByLabel(view, byLabel));
+    if (isWorkingAnswer(response)) {
+      await this.harness.slack.waitForCall('views.update', { since, where: (call) => call.args.view_id === view.id });
+    }
+    return response;
   }
 
   async click(buttonText: string): Promise<SlackResponse> {
@@ -68,6 +77,13 @@ export class SlackUser {
     if (!found) throw new Error(`no input labelled ${String(wanted)}; labels: ${this.labels().join(' | ')}`);
     return found;
   }
+}
+
+/** An ack that replaced the modal with the "working on it" screen (an hourglass and no inputs). */
+function isWorkingAnswer(response: SlackResponse): boolean {
+  const body = response.body as { response_action?: string; view?: { blocks?: unknown[] } } | undefined;
+  if (body?.response_action !== 'update' || !body.view) return false;
+  return visibleText({ blocks: body.view.blocks }).includes(':hourglass_flowing_sand:');
 }
 
 /** The 6-digit code in an SMS text. */
