@@ -165,6 +165,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       // Every user starts a flow each round: nobody may be rate-limited mid-bench.
       LIMIT_FLOWS_PER_DAY: '1000000',
+      LIMIT_FLOWS_PER_TEAM_PER_HOUR: '1000000',
       LIMIT_SMS_PER_HOUR: '1000000',
       LIMIT_WRONG_ANSWERS_PER_HOUR: '1000000',
     });

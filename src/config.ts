@@ -77,6 +77,7 @@ const environmentSchema = z
     RESET_LINKED_ACCOUNTS_SHARE_PHONE: flag(false),
 
     LIMIT_FLOWS_PER_DAY: positive(5),
+    LIMIT_FLOWS_PER_TEAM_PER_HOUR: positive(100),
     LIMIT_SMS_PER_HOUR: positive(3),
     LIMIT_WRONG_ANSWERS_PER_HOUR: positive(10),
 
@@ -166,7 +167,7 @@ export interface Config {
     /** A linked account's phone may prove the person (default: only an account the email matched). */
     linkedAccountsSharePhone: boolean;
   };
-  limits: { flowsPerDay: number; smsPerHour: number; wrongAnswersPerHour: number };
+  limits: { flowsPerDay: number; flowsPerTeamPerHour: number; smsPerHour: number; wrongAnswersPerHour: number };
   /** The validator's settings; `maxLength` is not configurable (see default-policy.ts). */
   policy: Omit<PolicySettings, 'maxLength'>;
 }
@@ -274,6 +275,7 @@ function toConfig(env: Environment): Config {
     },
     limits: {
       flowsPerDay: env.LIMIT_FLOWS_PER_DAY,
+      flowsPerTeamPerHour: env.LIMIT_FLOWS_PER_TEAM_PER_HOUR,
       smsPerHour: env.LIMIT_SMS_PER_HOUR,
       wrongAnswersPerHour: env.LIMIT_WRONG_ANSWERS_PER_HOUR,
     },

@@ -3,9 +3,11 @@ import type { Clock } from '../clock/clock';
 import type { LimitStore } from '../store/limit-store';
 import type { LimitRule } from './limit-rule';
 
-/** Who an action is counted against: the Slack user, each directory account, the phone. */
+/** Who an action is counted against: the Slack user, the Slack team, each directory account, the phone. */
 export interface LimitSubjects {
-  slackUser: string;
+  slackUser?: string;
+  /** The Slack team (workspace) as a whole: a ceiling on everyone in it together. */
+  team?: string;
   accounts?: string[];
   phone?: string;
 }
@@ -37,10 +39,14 @@ export class Limiter {
 }
 
 function keysOf(rule: LimitRule, subjects: LimitSubjects): string[] {
-  const keys = [`limit:${rule.name}:user:${subjects.slackUser}`];
+  const keys: string[] = [];
+  if (subjects.slackUser) keys.push(`limit:${rule.name}:user:${subjects.slackUser}`);
+  if (subjects.team) keys.push(`limit:${rule.name}:team:${subjects.team}`);
   for (const dn of subjects.accounts ?? []) keys.push(`limit:${rule.name}:account:${dn.toLowerCase()}`);
   // The store never holds a phone number in clear, not even in a counter key.
   if (subjects.phone) keys.push(`limit:${rule.name}:phone:${digest(subjects.phone.replace(/\D/g, ''))}`);
+  // With no subject, `consume` would allow anything: a caller's mistake, not a free pass.
+  if (keys.length === 0) throw new Error(`limit ${rule.name}: no subject to count against`);
   return keys;
 }
 

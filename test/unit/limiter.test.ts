@@ -81,6 +81,28 @@ describe('limits', () => {
     await store.close();
   });
 
+  it('count a whole Slack team as one subject, and accounts or a phone without any Slack user', async () => {
+    const { store, limiter } = setUp();
+    expect(await limiter.consume(flow, { team: 'T1' })).toBe(true);
+    expect(await limiter.consume(flow, { team: 'T1' })).toBe(true);
+    expect(await limiter.consume(flow, { team: 'T1' })).toBe(false);
+    expect(await limiter.consume(flow, { team: 'T2' })).toBe(true);
+    // A team and a user of the same id are different subjects.
+    expect(await limiter.isExhausted(flow, { slackUser: 'T1' })).toBe(false);
+
+    expect(await limiter.consume(flow, { accounts: ['uid=c,ou=people'], phone: '+48600100200' })).toBe(true);
+    expect(await limiter.consume(flow, { accounts: ['uid=c,ou=people'] })).toBe(true);
+    expect(await limiter.isExhausted(flow, { phone: '+48600100200' })).toBe(false);
+    expect(await limiter.isExhausted(flow, { accounts: ['uid=c,ou=people'] })).toBe(true);
+    await store.close();
+  });
+
+  it('refuse to count against nobody: no subject is a mistake, not a free pass', async () => {
+    const { store, limiter } = setUp();
+    await expect(limiter.consume(flow, {})).rejects.toThrow('no subject');
+    await store.close();
+  });
+
   it('never keep a phone number in clear in the store', async () => {
     const { store, limiter } = setUp();
     await limiter.record(sms, { slackUser: 'slack:T:U1', phone: '+48600100200' });

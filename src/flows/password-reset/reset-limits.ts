@@ -1,9 +1,12 @@
 import type { Config } from '../../config';
 import { DAY_MS, HOUR_MS, type LimitRule } from '../../regulation/limit-rule';
 
-/** The limits of `/password`, from `LIMIT_*`; counted per Slack user, account and phone. */
+/** The limits of `/password`, from `LIMIT_*`; counted per Slack user, account and phone, and per team. */
 export interface ResetLimits {
+  /** Flows started, refused ones included: per Slack user before the look-up, per account and phone after. */
   flow: LimitRule;
+  /** Flows started in one Slack team, all its people together. */
+  teamFlow: LimitRule;
   sms: LimitRule;
   wrongAnswer: LimitRule;
 }
@@ -11,7 +14,16 @@ export interface ResetLimits {
 export function resetLimits(limits: Config['limits']): ResetLimits {
   return {
     flow: { name: 'flow', limit: limits.flowsPerDay, windowMs: DAY_MS },
+    teamFlow: { name: 'team-flow', limit: limits.flowsPerTeamPerHour, windowMs: HOUR_MS },
     sms: { name: 'sms', limit: limits.smsPerHour, windowMs: HOUR_MS },
     wrongAnswer: { name: 'wrong-answer', limit: limits.wrongAnswersPerHour, windowMs: HOUR_MS },
   };
+}
+
+/**
+ * Refusals by `rule` are audited once per subject and window of that rule, so that a flood of
+ * refused requests cannot write a flood of audit rows (the first one says it all).
+ */
+export function refusalAuditedOnce(rule: LimitRule): LimitRule {
+  return { name: `${rule.name}-refusal-audited`, limit: 1, windowMs: rule.windowMs };
 }

@@ -1,5 +1,6 @@
 import { slackActor } from '../../audit/actor';
 import type { FoundAccount } from '../../directory/directory';
+import type { LimitRule } from '../../regulation/limit-rule';
 import { newArithmeticChallenge } from '../shared/arithmetic-challenge';
 import type { FlowKey } from '../shared/flow-repository';
 import { logDirectoryError } from '../shared/log-directory-error';
@@ -7,6 +8,7 @@ import { endedOutcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
 import { chooseAccounts } from './choose-accounts';
 import type { PasswordResetDeps } from './journey-types';
+import { refusalAuditedOnce } from './reset-limits';
 import { type EndReason, identityScreen, type ResetOutcome } from './reset-screen';
 import { newResetState } from './reset-state';
 
@@ -20,17 +22,25 @@ export async function startReset(deps: PasswordResetDeps, key: FlowKey, requeste
   const { directory, limiter, limits, audit, clock, settings } = deps;
   const locale = requester.locale;
   const actor = slackActor(requester);
-  const refuse = async (reason: EndReason, subject?: string, detail?: Record<string, number>): Promise<ResetOutcome> => {
+  const user = { slackUser: actor };
+  const refuse = async (reason: EndReason, subject?: string, detail: Record<string, string | number> = {}): Promise<ResetOutcome> => {
     await audit.record({ actor, action: 'password-reset.refused', subject, result: 'refused',
       detail: { reason, ...detail }, requestId: requester.requestId });
     return endedOutcome(locale, reason);
   };
+  /** A limit said no: audited once per person and window, so a flood writes no flood of rows. */
+  const limited = async (rule: LimitRule, subject?: string): Promise<ResetOutcome> => {
+    if (await limiter.consume(refusalAuditedOnce(rule), user)) return refuse('rate-limited', subject, { limit: rule.name });
+    deps.logger.info({ requestId: requester.requestId, limit: rule.name }, 'start refused by a limit, already audited');
+    return endedOutcome(locale, 'rate-limited');
+  };
 
+  // Every start counts, the refused ones too, before any look-up: first the person's own
+  // allowance, then the team's (so that one person asking again and again cannot use it up).
+  if (!(await limiter.consume(limits.flow, user))) return limited(limits.flow);
+  if (!(await limiter.consume(limits.teamFlow, { team: requester.teamId }))) return limited(limits.teamFlow);
+  if (await limiter.isExhausted(limits.wrongAnswer, user)) return limited(limits.wrongAnswer);
   if (!requester.verifiedEmail) return refuse('no-verified-email');
-  const user = { slackUser: actor };
-  if ((await limiter.isExhausted(limits.flow, user)) || (await limiter.isExhausted(limits.wrongAnswer, user))) {
-    return refuse('rate-limited');
-  }
 
   let found: FoundAccount[];
   try {
@@ -43,10 +53,10 @@ export async function startReset(deps: PasswordResetDeps, key: FlowKey, requeste
   if (choice.kind === 'refused') return refuse(choice.reason, choice.subject, choice.detail);
   const { active, disabled, phoneAccount } = choice;
 
-  const subjects = { ...user, accounts: active.map((a) => a.dn), phone: phoneAccount.phone };
-  if ((await limiter.isExhausted(limits.wrongAnswer, subjects)) || !(await limiter.consume(limits.flow, subjects))) {
-    return refuse('rate-limited', phoneAccount.dn);
-  }
+  // The person was counted above; now their accounts and phone, whoever asks for them.
+  const targets = { accounts: active.map((a) => a.dn), phone: phoneAccount.phone };
+  if (await limiter.isExhausted(limits.wrongAnswer, targets)) return limited(limits.wrongAnswer, phoneAccount.dn);
+  if (!(await limiter.consume(limits.flow, targets))) return limited(limits.flow, phoneAccount.dn);
 
   const now = clock.now().getTime();
   const challenge = settings.arithmeticChallenge ? newArithmeticChallenge() : null;

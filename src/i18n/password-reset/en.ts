@@ -42,7 +42,7 @@ export const en: PasswordResetMessages = {
     ambiguousMail: 'Your email address belongs to more than one person in the university directory, so we cannot tell which account is yours. Nothing was sent or changed. Please contact the help desk to have it corrected.',
     noPhone: 'Your account has no phone number registered for password recovery, so we cannot send you a code.',
     accountDisabled: 'Your account is disabled, so its password cannot be reset here.',
-    rateLimited: 'Too many attempts. For your safety, password reset is paused for a while.',
+    rateLimited: 'Too many attempts. For your safety, password reset is paused for a while; please try again later.',
     directoryUnavailable: 'The account directory cannot be reached right now. Nothing was changed. Please try again later.',
     smsFailed: 'We could not send the SMS. Nothing was changed. Please try again later.',
     codeExpired: 'The code has expired. Please start again with /password.',

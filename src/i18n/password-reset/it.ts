@@ -42,7 +42,7 @@ export const it: PasswordResetMessages = {
     ambiguousMail: 'Il tuo indirizzo email risulta associato a più di una persona nell\'anagrafica di Ateneo, quindi non possiamo stabilire quale account sia il tuo. Non è stato inviato né modificato nulla. Contatta l\'help desk per far correggere i dati.',
     noPhone: 'Il tuo account non ha un numero di telefono registrato per il recupero della password, quindi non possiamo inviarti un codice.',
     accountDisabled: 'Il tuo account è disabilitato, quindi la sua password non può essere reimpostata qui.',
-    rateLimited: 'Troppi tentativi. Per la tua sicurezza, la reimpostazione è sospesa per un po\'.',
+    rateLimited: 'Troppi tentativi. Per la tua sicurezza, la reimpostazione è sospesa per un po\': riprova più tardi.',
     directoryUnavailable: 'Il servizio account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova più tardi.',
     smsFailed: 'Non è stato possibile inviare l\'SMS. Non è stato modificato nulla. Riprova più tardi.',
     codeExpired: 'Il codice è scaduto. Ricomincia con /password.',

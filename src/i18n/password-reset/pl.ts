@@ -42,7 +42,7 @@ export const pl: PasswordResetMessages = {
     ambiguousMail: 'Twój adres e-mail należy w katalogu uczelni do więcej niż jednej osoby, więc nie możemy ustalić, które konto jest Twoje. Niczego nie wysłano ani nie zmieniono. Skontaktuj się z pomocą techniczną, aby poprawić dane.',
     noPhone: 'Na Twoim koncie nie zdefiniowano numeru telefonu do odzyskiwania hasła, więc nie możemy wysłać kodu.',
     accountDisabled: 'Twoje konto jest zablokowane, więc nie można tu zresetować jego hasła.',
-    rateLimited: 'Zbyt wiele prób. Dla Twojego bezpieczeństwa reset hasła jest na jakiś czas wstrzymany.',
+    rateLimited: 'Zbyt wiele prób. Dla Twojego bezpieczeństwa reset hasła jest na jakiś czas wstrzymany; spróbuj ponownie później.',
     directoryUnavailable: 'Katalog kont jest teraz niedostępny. Niczego nie zmieniono. Spróbuj ponownie później.',
     smsFailed: 'Nie udało się wysłać SMS-a. Niczego nie zmieniono. Spróbuj ponownie później.',
     codeExpired: 'Kod wygasł. Zacznij od nowa poleceniem /password.',

@@ -1,0 +1,136 @@
+import { systemClock } from '../../src/clock/clock';
+import { loadConfig } from '../../src/config';
+import { createDirectory } from '../../src/directory/create-directory';
+import type { Directory } from '../../src/directory/directory';
+import { type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
+import { type SeededPeople, seedPeople } from '../harness/people';
+import { type SlapdServer, startSlapd } from '../harness/slapd';
+import { visibleText } from '../harness/slack-driver';
+import { SlackUser } from './slack-user';
+
+/** Limits on `/password` that hold across flows: refused starts, wrong answers, per user and per team. */
+
+const TOO_MANY = 'Too many attempts. For your safety, password reset is paused for a while; please try again later.';
+
+let slapd: SlapdServer;
+let people: SeededPeople;
+beforeAll(async () => {
+  slapd = await startSlapd();
+  people = await seedPeople(slapd, { tag: 'lim' });
+});
+afterAll(async () => {
+  await slapd?.stop();
+});
+
+/** The real OpenLDAP adapter, counting the look-ups `/password` makes through it. */
+function countingDirectory(harness: { env: Record<string, string> }): { directory: Directory; lookUps: () => number } {
+  const real = createDirectory(loadConfig(harness.env).ldap, systemClock);
+  let lookUps = 0;
+  const directory = new Proxy(real, {
+    get(target, property) {
+      if (property === 'findAccountsByMail') {
+        return (mail: string) => {
+          lookUps += 1;
+          return target.findAccountsByMail(mail);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { directory, lookUps: () => lookUps };
+}
+
+/** A passdesk of its own for one test (its own limits and store), stopped whatever the test does. */
+async function withPassdesk(env: Record<string, string>, test: (harness: PassdeskUnderTest, lookUps: () => number) => Promise<void>) {
+  const counting = countingDirectory({ env: { ...slapd.env, ...minimalEnv() } });
+  const harness = await startPassdeskUnderTest({ directory: slapd, env, adapters: { directory: counting.directory } });
+  try {
+    await test(harness, counting.lookUps);
+  } finally {
+    await harness.stop();
+  }
+}
+
+/** Enough of the other settings for loadConfig to build the directory settings. */
+function minimalEnv(): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-unused', SLACK_SIGNING_SECRET: 'unused', TWILIO_ACCOUNT_SID: 'ACunused', TWILIO_AUTH_TOKEN: 'unused',
+    TWILIO_FROM: '+15005550006', SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'unused@uni.example',
+  };
+}
+
+/** What the modals read once updated: the first `count` views.update calls from `since` on (waits for them). */
+async function allModalUpdates(harness: PassdeskUnderTest, since: number, count: number): Promise<string[]> {
+  const updates = () => harness.slack.calls.slice(since).filter((call) => call.method === 'views.update');
+  const deadline = Date.now() + 60_000;
+  while (updates().length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return updates().map((call) => visibleText(call.args.view as { blocks?: unknown[] }));
+}
+
+function auditOf(harness: PassdeskUnderTest, userId: string): string[] {
+  return harness.logs
+    .map((line) => JSON.parse(line) as { audit?: { actor: string; action: string; detail?: { reason?: string } } })
+    .flatMap((entry) => (entry.audit?.actor.endsWith(`:${userId}`) ? [`${entry.audit.action} ${entry.audit.detail?.reason ?? ''}`.trim()] : []));
+}
+
+describe('refused starts count too', () => {
+  it('200 starts without an account cause as many look-ups and audit rows as the allowance, then "try later"', async () => {
+    await withPassdesk({ LIMIT_FLOWS_PER_DAY: '3' }, async (harness, lookUps) => {
+      harness.slack.setUser('UNOACCOUNT', { email: 'nobody-here@uni.example' });
+      const since = harness.slack.calls.length;
+      // In bursts of 25 at once: the allowance is consumed atomically, whatever the order.
+      for (let burst = 0; burst < 8; burst += 1) {
+        await Promise.all(Array.from({ length: 25 }, () => harness.driver.slashCommand('UNOACCOUNT', '/password')));
+      }
+      const updates = await allModalUpdates(harness, since, 200);
+      expect(updates.filter((text) => text.includes('We found no university account'))).toHaveLength(3);
+      expect(updates.filter((text) => text.includes(TOO_MANY))).toHaveLength(197);
+      expect(lookUps()).toBe(3);
+      expect(auditOf(harness, 'UNOACCOUNT').sort()).toEqual([
+        'password-reset.refused no-account', 'password-reset.refused no-account', 'password-reset.refused no-account',
+        'password-reset.refused rate-limited',
+      ]);
+    });
+  });
+
+  it.each([
+    ['a disabled account', 'Your account is disabled', (p: SeededPeople) => ({ email: p.disabled.mail })],
+    ['no registered phone', 'no phone number registered', (p: SeededPeople) => ({ email: p.noPhone.mail })],
+    ['an unconfirmed email', 'no confirmed email address', (p: SeededPeople) => ({ email: p.staff.mail, is_email_confirmed: false })],
+  ])('%s: counted like any other start', async (_case, refusal, profile) => {
+    await withPassdesk({ LIMIT_FLOWS_PER_DAY: '2' }, async (harness) => {
+      harness.slack.setUser('UREFUSED', profile(people));
+      const user = new SlackUser(harness, 'UREFUSED');
+      for (let i = 0; i < 2; i += 1) {
+        await user.runPassword();
+        expect(user.text()).toContain(refusal);
+      }
+      await user.runPassword();
+      expect(user.text()).toContain(TOO_MANY);
+      expect(user.text()).not.toContain(refusal);
+    });
+  });
+
+  it('are limited per team, and one person past their own allowance does not use up the team\'s', async () => {
+    await withPassdesk({ LIMIT_FLOWS_PER_DAY: '2', LIMIT_FLOWS_PER_TEAM_PER_HOUR: '4' }, async (harness, lookUps) => {
+      const run = async (userId: string) => {
+        harness.slack.setUser(userId, { email: `${userId.toLowerCase()}@uni.example` });
+        const user = new SlackUser(harness, userId);
+        await user.runPassword();
+        return user.text();
+      };
+      // One person asks ten times: two count against the team, the rest stop at their own limit.
+      for (let i = 0; i < 10; i += 1) await run('UPERSISTENT');
+      expect(await run('UFIRST')).toContain('We found no university account');
+      expect(await run('USECOND')).toContain('We found no university account');
+      expect(await run('UTHIRD')).toContain(TOO_MANY);
+      expect(await run('UFOURTH')).toContain(TOO_MANY);
+      expect(lookUps()).toBe(4);
+
+      // The team's allowance is per hour.
+      harness.clock.advance(60 * 60_000 + 1000);
+      expect(await run('UTHIRD')).toContain('We found no university account');
+    });
+  });
+});
