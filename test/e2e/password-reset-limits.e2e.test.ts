@@ -3,10 +3,11 @@ import { loadConfig } from '../../src/config';
 import { createDirectory } from '../../src/directory/create-directory';
 import type { Directory } from '../../src/directory/directory';
 import { type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
-import { type SeededPeople, seedPeople } from '../harness/people';
+import type { FakeView } from '../harness/fake-slack';
+import { JAN_PHONE, type SeededPeople, seedPeople } from '../harness/people';
 import { type SlapdServer, startSlapd } from '../harness/slapd';
-import { visibleText } from '../harness/slack-driver';
-import { SlackUser } from './slack-user';
+import { fillByLabel, visibleText } from '../harness/slack-driver';
+import { SlackUser, nextSmsCode } from './slack-user';
 
 /** Limits on `/password` that hold across flows: refused starts, wrong answers, per user and per team. */
 
@@ -131,6 +132,74 @@ describe('refused starts count too', () => {
       // The team's allowance is per hour.
       harness.clock.advance(60 * 60_000 + 1000);
       expect(await run('UTHIRD')).toContain('We found no university account');
+    });
+  });
+});
+
+describe('wrong answers are limited across flows', () => {
+  const PHONE_DIGITS = 'Last 3 digits of your registered phone number';
+  const CODE = 'Code from the SMS';
+  const RIGHT_DIGITS = JAN_PHONE.slice(-3);
+
+  /**
+   * Submits `answers` to one of the person's modals, even one a later `/password` has replaced
+   * (as a second Slack client would), and returns what passdesk answered: the updated modal's
+   * text, or the errors shown under its inputs.
+   */
+  async function answer(harness: PassdeskUnderTest, userId: string, view: FakeView, answers: Record<string, string>) {
+    const response = await harness.driver.submitView(userId, view, fillByLabel(view, answers));
+    const body = response.body as { response_action?: string; view?: { blocks?: unknown[] }; errors?: Record<string, string> };
+    return body.response_action === 'errors' ? Object.values(body.errors ?? {}).join('\n') : visibleText({ blocks: body.view?.blocks });
+  }
+
+  /** `/password` `count` times: each opens a modal with a flow of its own, kept for later. */
+  async function openModals(user: SlackUser, count: number): Promise<FakeView[]> {
+    const views: FakeView[] = [];
+    for (let i = 0; i < count; i += 1) {
+      await user.runPassword();
+      views.push(user.view());
+    }
+    return views;
+  }
+
+  it('at the identity check: modals opened in advance do not multiply the allowance', async () => {
+    const env = { LIMIT_WRONG_ANSWERS_PER_HOUR: '3', RESET_ARITHMETIC_CHALLENGE: 'false' };
+    await withPassdesk(env, async (harness) => {
+      harness.slack.setUser('UADVANCE', { email: people.staff.mail });
+      const user = new SlackUser(harness, 'UADVANCE');
+      const [first, second, third] = await openModals(user, 3);
+
+      expect(await answer(harness, user.id, first, { [PHONE_DIGITS]: '901' })).toContain('do not match our records');
+      expect(await answer(harness, user.id, first, { [PHONE_DIGITS]: '902' })).toContain('do not match our records');
+      expect(await answer(harness, user.id, second, { [PHONE_DIGITS]: '903' })).toContain('do not match our records');
+
+      // Three wrong answers in all: even the right one, in a third modal, is no longer checked.
+      expect(await answer(harness, user.id, third, { [PHONE_DIGITS]: RIGHT_DIGITS })).toContain(TOO_MANY);
+      expect(harness.twilio.messages).toHaveLength(0);
+    });
+  });
+
+  it('at the code: wrong codes in two flows share one allowance', async () => {
+    const env = { LIMIT_WRONG_ANSWERS_PER_HOUR: '4', RESET_ARITHMETIC_CHALLENGE: 'false' };
+    await withPassdesk(env, async (harness) => {
+      harness.slack.setUser('UCODES', { email: people.staff.mail });
+      const user = new SlackUser(harness, 'UCODES');
+      const atCode: { view: FakeView; code: string }[] = [];
+      for (let i = 0; i < 2; i += 1) {
+        await user.runPassword();
+        await user.submit([[PHONE_DIGITS, RIGHT_DIGITS]]);
+        atCode.push({ view: user.view(), code: await nextSmsCode(harness, i) });
+      }
+      const wrong = (code: string) => (code === '000000' ? '000001' : '000000');
+      for (const { view, code } of atCode) {
+        for (let i = 0; i < 2; i += 1) expect(await answer(harness, user.id, view, { [CODE]: wrong(code) })).toContain('That code is not right');
+      }
+
+      // Four wrong codes in all (two per flow, each flow allowing five): the right one is refused.
+      const [first] = atCode;
+      const refused = await answer(harness, user.id, first.view, { [CODE]: first.code });
+      expect(refused).toContain(TOO_MANY);
+      expect(refused).not.toContain('New password');
     });
   });
 });

@@ -42,6 +42,7 @@ export class PasswordResetJourney {
       }
       const phone = await this.registeredPhone(flow, requestId);
       if (typeof phone !== 'string') return phone;
+      if (await this.wrongAnswersUsedUp(state, phone)) return this.end(flow, 'rate-limited', requestId);
 
       const challengeWrong =
         state.challengeAnswer !== null &&
@@ -80,6 +81,7 @@ export class PasswordResetJourney {
       if (!state.codeHash || !state.codeExpiresAt || this.now() > state.codeExpiresAt) {
         return this.end(flow, 'code-expired', requestId);
       }
+      if (await this.wrongAnswersUsedUp(state)) return this.end(flow, 'rate-limited', requestId);
       const subjects = this.limitSubjects(state);
       if (!codeMatches(this.deps.secretKey, state.flowId, code, state.codeHash)) {
         const failures = state.codeFailures + 1;
@@ -245,6 +247,14 @@ export class PasswordResetJourney {
 
   private inProgress(state: ResetState): ResetOutcome {
     return endedOutcome(state.locale, 'already-in-progress');
+  }
+
+  /**
+   * Checked at every answer, before it is weighed: the person's and the accounts' wrong answers
+   * across all their flows, so that modals opened in advance do not multiply the allowance.
+   */
+  private async wrongAnswersUsedUp(state: ResetState, phone?: string): Promise<boolean> {
+    return this.deps.limiter.isExhausted(this.deps.limits.wrongAnswer, { ...this.limitSubjects(state), phone });
   }
 
   private limitSubjects(state: ResetState) {
