@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseLdapUrls } from './directory/ldap-urls';
 import { DEFAULT_SPECIAL_CHARACTERS } from './policy/default-policy';
 import type { PolicySettings } from './policy/policy';
+import { type CountryCode, toCountryCode } from './sms/phone-number';
 import { unsafeSettingProblems } from './unsafe-settings';
 
 /**
@@ -20,6 +21,16 @@ const httpUrl = z.url({ protocol: /^https?$/ });
 const notesList = z
   .string()
   .transform((text) => (text.trim() === 'none' ? [] : text.split('|').map((item) => item.trim()).filter(Boolean)));
+
+/** `IT,PL`: ISO 3166-1 alpha-2 codes, any case, comma-separated. */
+const countryList = z.string().transform((text, context) => {
+  const codes = text.split(',').map((item) => item.trim()).filter(Boolean).map(toCountryCode);
+  if (codes.length === 0 || codes.some((code) => code === undefined)) {
+    context.addIssue({ code: 'custom', message: 'must be ISO country codes separated by commas, e.g. IT,PL' });
+    return z.NEVER;
+  }
+  return codes.filter((code): code is CountryCode => code !== undefined);
+});
 
 const environmentSchema = z
   .object({
@@ -54,6 +65,7 @@ const environmentSchema = z
     TWILIO_AUTH_TOKEN: z.string().min(1),
     TWILIO_FROM: z.string().min(1),
     TWILIO_API_URL: httpUrl.optional(),
+    SMS_ALLOWED_COUNTRIES: countryList.optional(),
 
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }),
     MAIL_FROM: z.string().min(3),
@@ -150,6 +162,8 @@ export interface Config {
     poolSize: number;
   };
   twilio: { accountSid: string; authToken: string; from: string; apiUrl?: string };
+  /** Where SMS codes may go; `allowedCountries` undefined: any country (warned at start). */
+  sms: { allowedCountries?: CountryCode[] };
   mail: { smtpUrl: string; from: string };
   databaseUrl?: string;
   defaultLocale: Locale;
@@ -254,6 +268,7 @@ function toConfig(env: Environment): Config {
       from: env.TWILIO_FROM,
       apiUrl: env.TWILIO_API_URL,
     },
+    sms: { allowedCountries: env.SMS_ALLOWED_COUNTRIES },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     databaseUrl: env.DATABASE_URL,
     defaultLocale: env.DEFAULT_LOCALE,

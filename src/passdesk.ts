@@ -15,6 +15,7 @@ import { PasswordChangedNotifier } from './notification/password-changed-notifie
 import { PasswordPolicy } from './policy/password-policy';
 import { policyFromConfig } from './policy/policy-from-config';
 import { Limiter } from './regulation/limiter';
+import { SmsDestinations } from './sms/sms-destinations';
 import type { SmsSender } from './sms/sms-sender';
 import { TwilioSmsSender } from './sms/twilio-sms-sender';
 import { createSlackApp } from './slack/app';
@@ -80,6 +81,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     directory,
     flows: resetFlows(store),
     sms: given.sms ?? new TwilioSmsSender(config.twilio),
+    smsDestinations: new SmsDestinations(config.sms.allowedCountries),
     policy,
     limiter: new Limiter(store, clock),
     limits: resetLimits(config.limits),

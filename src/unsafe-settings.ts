@@ -52,6 +52,12 @@ export function unsafeSettingWarnings(config: Config): UnsafeSettingWarning[] {
       message: 'SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are both set: passdesk runs in Socket Mode and ignores SLACK_SIGNING_SECRET and PORT; unset the one you do not use',
     });
   }
+  if (!config.sms.allowedCountries) {
+    warnings.push({
+      setting: 'SMS_ALLOWED_COUNTRIES',
+      message: 'SMS_ALLOWED_COUNTRIES is unset: SMS codes may be sent to a number in any country, so a registered premium-rate number abroad could run up Twilio charges (SMS pumping); list the countries your people\'s phones are in, e.g. IT,PL',
+    });
+  }
   return warnings;
 }
 

@@ -35,12 +35,12 @@ describe('start-up with unsafe settings', () => {
         SMTP_URL: 'smtp://sentinel-relay.invalid:25?tls.rejectUnauthorized=false',
       },
     });
-    expect(settings).toEqual(['LDAP_INSECURE', 'SLACK_SIGNING_SECRET', 'SMTP_URL']);
+    expect(settings).toEqual(['LDAP_INSECURE', 'SLACK_SIGNING_SECRET', 'SMS_ALLOWED_COUNTRIES', 'SMTP_URL']);
     expect(logs).not.toContain('sentinel');
   });
 
   it('warns about no setting when none is unsafe', async () => {
-    const { settings } = await warnedSettings({ directory: slapd });
+    const { settings } = await warnedSettings({ directory: slapd, env: { SMS_ALLOWED_COUNTRIES: 'IT,PL' } });
     expect(settings).toEqual([]);
   });
 });

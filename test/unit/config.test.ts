@@ -20,6 +20,7 @@ const valid = {
   TWILIO_FROM: '+15005550006',
   SMTP_URL: 'smtp://127.0.0.1:2525',
   MAIL_FROM: 'passdesk <no-reply@uni.example>',
+  SMS_ALLOWED_COUNTRIES: 'IT,PL',
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -106,6 +107,24 @@ describe('configuration', () => {
     expect(problems.join()).not.toContain('sentinel');
     expect(() => loadConfig({ ...valid, SMTP_URL: 'smtp://passdesk:pw@mail.uni.example:587?requireTLS=true' })).not.toThrow();
     expect(() => loadConfig({ ...valid, SMTP_URL: 'smtps://passdesk:pw@mail.uni.example:465' })).not.toThrow();
+  });
+});
+
+describe('SMS_ALLOWED_COUNTRIES', () => {
+  it('reads ISO country codes in any case, with spaces', () => {
+    expect(loadConfig({ ...valid, SMS_ALLOWED_COUNTRIES: ' it, Pl ,' }).sms.allowedCountries).toEqual(['IT', 'PL']);
+  });
+
+  it.each([['XX,PL'], ['Italy'], [' , ']])('refuses %j, naming the setting', (value) => {
+    expect(problemsOf({ ...valid, SMS_ALLOWED_COUNTRIES: value })).toEqual([
+      'SMS_ALLOWED_COUNTRIES: must be ISO country codes separated by commas, e.g. IT,PL',
+    ]);
+  });
+
+  it('unset: any country, with a warning that says so', () => {
+    const { SMS_ALLOWED_COUNTRIES: _set, ...unset } = valid;
+    expect(loadConfig(unset).sms.allowedCountries).toBeUndefined();
+    expect(unsafeSettingWarnings(loadConfig(unset)).map((warning) => warning.setting)).toEqual(['SMS_ALLOWED_COUNTRIES']);
   });
 });
 

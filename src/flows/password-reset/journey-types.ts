@@ -6,6 +6,7 @@ import type { Logger } from '../../log/logger';
 import type { PasswordChangedNotice } from '../../notification/password-changed-notifier';
 import type { PolicyCheckResult, PolicyRule, PolicySubject } from '../../policy/policy';
 import type { Limiter } from '../../regulation/limiter';
+import type { SmsDestinations } from '../../sms/sms-destinations';
 import type { SmsSender } from '../../sms/sms-sender';
 import type { FlowRepository } from '../shared/flow-repository';
 import type { ResetLimits } from './reset-limits';
@@ -20,6 +21,8 @@ export interface PasswordResetDeps {
   directory: Directory;
   flows: FlowRepository<ResetState>;
   sms: SmsSender;
+  /** Where a code may be sent (`SMS_ALLOWED_COUNTRIES`). */
+  smsDestinations: SmsDestinations;
   policy: PasswordRules;
   limiter: Limiter;
   limits: ResetLimits;

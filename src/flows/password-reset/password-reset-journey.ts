@@ -167,6 +167,14 @@ export class PasswordResetJourney {
     kind: 'first' | 'resend',
   ): Promise<ResetOutcome> {
     const { state } = flow;
+    const destination = this.deps.smsDestinations.check(phone);
+    if (!destination.allowed) {
+      // Never handed to Twilio: a number outside SMS_ALLOWED_COUNTRIES (or of no known country).
+      await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.sms-destination-refused',
+        subject: state.phoneAccountDn, result: 'refused',
+        detail: { phone: maskPhone(phone), country: destination.country ?? 'unknown' }, requestId });
+      return this.end(flow, 'sms-country-not-allowed', requestId);
+    }
     const subjects = { ...this.limitSubjects(state), phone };
     // Counted before the code is stored: two racing submissions cannot both pass the limit.
     if (!(await this.deps.limiter.consume(this.deps.limits.sms, subjects))) return this.end(flow, 'rate-limited', requestId);

@@ -77,6 +77,8 @@ export type ResetEndReason =
   | 'rate-limited'
   | 'directory-unavailable'
   | 'sms-failed'
+  /** The registered phone is outside `SMS_ALLOWED_COUNTRIES` (or its country is unknown). */
+  | 'sms-country-not-allowed'
   | 'code-expired'
   | 'too-many-code-attempts'
   | 'too-many-identity-attempts';

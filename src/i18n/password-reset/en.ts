@@ -45,6 +45,7 @@ export const en: PasswordResetMessages = {
     rateLimited: 'Too many attempts. For your safety, password reset is paused for a while; please try again later.',
     directoryUnavailable: 'The account directory cannot be reached right now. Nothing was changed. Please try again later.',
     smsFailed: 'We could not send the SMS. Nothing was changed. Please try again later.',
+    smsCountryNotAllowed: 'Your registered phone number is in a country we do not send SMS codes to, so we cannot send you a code. Nothing was changed. Please contact the help desk.',
     codeExpired: 'The code has expired. Please start again with /password.',
     tooManyCodeAttempts: 'Too many wrong codes. This reset has been stopped; start again with /password later.',
     tooManyIdentityAttempts: 'Too many wrong answers. This reset has been stopped.',

@@ -45,6 +45,7 @@ export const it: PasswordResetMessages = {
     rateLimited: 'Troppi tentativi. Per la tua sicurezza, la reimpostazione è sospesa per un po\': riprova più tardi.',
     directoryUnavailable: 'Il servizio account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova più tardi.',
     smsFailed: 'Non è stato possibile inviare l\'SMS. Non è stato modificato nulla. Riprova più tardi.',
+    smsCountryNotAllowed: 'Il tuo numero di telefono registrato è di un paese verso cui non inviamo codici via SMS, quindi non possiamo inviarti il codice. Non è stato modificato nulla. Contatta l\'help desk.',
     codeExpired: 'Il codice è scaduto. Ricomincia con /password.',
     tooManyCodeAttempts: 'Troppi codici errati. La procedura è stata interrotta; ricomincia più tardi con /password.',
     tooManyIdentityAttempts: 'Troppe risposte errate. La procedura è stata interrotta.',

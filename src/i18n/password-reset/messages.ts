@@ -50,6 +50,8 @@ export interface PasswordResetMessages {
     rateLimited: string;
     directoryUnavailable: string;
     smsFailed: string;
+    /** The registered phone is in a country codes are not sent to. */
+    smsCountryNotAllowed: string;
     codeExpired: string;
     tooManyCodeAttempts: string;
     tooManyIdentityAttempts: string;

@@ -45,6 +45,7 @@ export const pl: PasswordResetMessages = {
     rateLimited: 'Zbyt wiele prób. Dla Twojego bezpieczeństwa reset hasła jest na jakiś czas wstrzymany; spróbuj ponownie później.',
     directoryUnavailable: 'Katalog kont jest teraz niedostępny. Niczego nie zmieniono. Spróbuj ponownie później.',
     smsFailed: 'Nie udało się wysłać SMS-a. Niczego nie zmieniono. Spróbuj ponownie później.',
+    smsCountryNotAllowed: 'Numer telefonu zdefiniowany w systemie należy do kraju, do którego nie wysyłamy kodów SMS, więc nie możemy wysłać Ci kodu. Niczego nie zmieniono. Skontaktuj się z pomocą techniczną.',
     codeExpired: 'Kod wygasł. Zacznij od nowa poleceniem /password.',
     tooManyCodeAttempts: 'Zbyt wiele błędnych kodów. Reset został przerwany; spróbuj później poleceniem /password.',
     tooManyIdentityAttempts: 'Zbyt wiele błędnych odpowiedzi. Reset został przerwany.',

@@ -132,6 +132,7 @@ function endedText(reason: EndReason, messages: Messages): string {
     'rate-limited': ended.rateLimited,
     'directory-unavailable': ended.directoryUnavailable,
     'sms-failed': ended.smsFailed,
+    'sms-country-not-allowed': ended.smsCountryNotAllowed,
     'code-expired': ended.codeExpired,
     'too-many-code-attempts': ended.tooManyCodeAttempts,
     'too-many-identity-attempts': ended.tooManyIdentityAttempts,
