@@ -217,6 +217,7 @@ export function secretValues(config: Config): string[] {
     config.ldap.bindPassword,
     config.twilio.authToken,
     smtpPassword,
+    config.databaseUrl ? passwordIn(config.databaseUrl) : undefined,
   ].filter((value): value is string => typeof value === 'string' && value.length > 0);
 }
 

@@ -62,7 +62,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
   for (const warning of unsafeSettingWarnings(config)) logger.warn({ setting: warning.setting }, warning.message);
   const given = options.adapters ?? {};
-  const store = given.store ?? openStore(config.databaseUrl);
+  const store = given.store ?? (await openStore(config.databaseUrl));
   const secretKey = await store.secret('flow-hmac-key', () => randomBytes(32).toString('hex'));
   const directory = given.directory ?? createDirectory(config.ldap, clock);
   const directorySettings = await directory.passwordSettings().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { PostgresStore } from './postgres/postgres-store';
 import { SqliteStore } from './sqlite/sqlite-store';
 import type { Store } from './store';
 
@@ -6,17 +7,22 @@ export const DEFAULT_DATABASE_PATH = './data/passdesk.sqlite';
 
 /**
  * `DATABASE_URL`: unset → `./data/passdesk.sqlite`; `sqlite:path`, `sqlite:///abs/path`,
- * `file:path` or a bare path → a SQLite file.
+ * `file:path` or a bare path → a SQLite file; `postgres://…` or `postgresql://…` → PostgreSQL
+ * (several replicas share it). Either is migrated before it is returned.
  */
-export function openStore(databaseUrl: string | undefined): Store {
-  return SqliteStore.open(sqlitePathOf(databaseUrl ?? DEFAULT_DATABASE_PATH));
+export async function openStore(databaseUrl: string | undefined): Promise<Store> {
+  const url = (databaseUrl ?? DEFAULT_DATABASE_PATH).trim();
+  if (isPostgresUrl(url)) return PostgresStore.open(url);
+  return SqliteStore.open(sqlitePathOf(url));
+}
+
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(databaseUrl.trim());
 }
 
 export function sqlitePathOf(databaseUrl: string): string {
   const url = databaseUrl.trim();
-  if (/^postgres(ql)?:/i.test(url)) {
-    throw new Error('DATABASE_URL: a PostgreSQL store is not available in this version; use a SQLite file (sqlite:path)');
-  }
+  if (isPostgresUrl(url)) throw new Error('DATABASE_URL: a PostgreSQL URL, not a SQLite file');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === 'sqlite' || scheme === 'file') {
     const rest = url.slice(scheme.length + 1);
@@ -24,7 +30,7 @@ export function sqlitePathOf(databaseUrl: string): string {
     return resolve(rest.startsWith('//') ? rest.slice(2) : rest);
   }
   if (scheme && scheme.length > 1) {
-    throw new Error(`DATABASE_URL: unsupported scheme "${scheme}:"; use sqlite:path, file:path or a file path`);
+    throw new Error(`DATABASE_URL: unsupported scheme "${scheme}:"; use postgres://…, sqlite:path, file:path or a file path`);
   }
   return resolve(url);
 }

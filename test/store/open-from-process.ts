@@ -1,13 +1,13 @@
 /**
- * Run as its own process by sqlite-store.test.ts: opens the store at argv[2] (a replica starting
- * up), waits until the time in argv[3] so that every replica starts at once, then tries to consume
+ * Run as its own process by the SQLite and PostgreSQL store tests: opens the store at DATABASE_URL
+ * argv[2] (a replica starting up, migrating), waits until the time in argv[3] so that every replica starts at once, then tries to consume
  * argv[4] times from one shared limit of argv[5] and prints how many it was granted.
  */
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { openStore } from '../../src/store/open-store';
 
 async function run(): Promise<void> {
   const [path, startAt, attempts, limit] = process.argv.slice(2);
-  const store = SqliteStore.open(path);
+  const store = await openStore(path);
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
   let granted = 0;
   for (let i = 0; i < Number(attempts); i += 1) {
