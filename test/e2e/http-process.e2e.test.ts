@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack';
 import { type FakeTwilio, startFakeTwilio } from '../harness/fake-twilio';
+import { startProcess } from '../harness/passdesk-process';
 import { SIGNING_SECRET, TWILIO_SID, TWILIO_TOKEN, deployerEnv } from '../harness/passdesk-under-test';
 import { rawRequest, signedPost } from '../harness/raw-http';
 import { SlackHttpDriver } from '../harness/slack-driver';
@@ -14,8 +14,6 @@ import { type SmtpSink, startSmtpSink } from '../harness/smtp-sink';
  * The symptom as reported: `npm start` in HTTP mode, one unauthenticated `GET /`, and the process
  * was gone. Here passdesk runs as its own process (src/main.ts, as `npm start` runs it).
  */
-
-const REPO = resolve(__dirname, '../..');
 
 let slapd: SlapdServer;
 let slack: FakeSlack;
@@ -33,45 +31,6 @@ afterAll(async () => {
   await Promise.all([slack?.stop(), twilio?.stop(), smtp?.stop(), slapd?.stop()]);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-interface RunningProcess {
-  child: ChildProcess;
-  port: number;
-  output: string[];
-  exited: Promise<number | null>;
-}
-
-/** Starts src/main.ts and resolves once it logs "passdesk started" with its port. */
-function startProcess(env: Record<string, string>): Promise<RunningProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: REPO,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return new Promise((resolveStart, rejectStart) => {
-    // A guard so a process that never starts is not left behind, not a measure of speed.
-    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    void exited.then(() => clearTimeout(guard));
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        output.push(line);
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg === 'passdesk started' && entry.port) {
-          clearTimeout(guard);
-          resolveStart({ child, port: entry.port, output, exited });
-        }
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-    void exited.then((code) => rejectStart(new Error(`passdesk exited (${code}) before it started:\n${output.join('\n')}`)));
-  });
-}
 
 describe('passdesk as a process in HTTP mode', () => {
   it('is still running after stray and junk requests, answers /password, and stops cleanly', async () => {

@@ -8,7 +8,8 @@ import { buttonByText, fillByLabel, type SlackResponse, visibleText } from '../h
  */
 export class SlackUser {
   constructor(
-    private readonly harness: PassdeskUnderTest,
+    /** The Slack it talks through; `driver` may change between calls (replicas behind one Slack). */
+    private readonly harness: Pick<PassdeskUnderTest, 'slack' | 'driver'>,
     readonly id: string,
   ) {}
 
@@ -94,7 +95,7 @@ export function codeIn(smsBody: string): string {
 }
 
 /** The code of the first SMS sent after the `since`-th one (waits up to 5 s for it). */
-export async function nextSmsCode(harness: PassdeskUnderTest, since: number): Promise<string> {
+export async function nextSmsCode(harness: Pick<PassdeskUnderTest, 'twilio'>, since: number): Promise<string> {
   const deadline = Date.now() + 5000;
   while (harness.twilio.messages.length <= since) {
     if (Date.now() > deadline) throw new Error('no SMS was sent');
