@@ -58,6 +58,21 @@ describe('SQLite store: the file', () => {
   });
 });
 
+describe('SQLite store: upgrades', () => {
+  it('refuses a file whose schema is newer than this build knows, plainly, and changes nothing', async () => {
+    const path = freshPath();
+    await SqliteStore.open(path).close();
+    const db = new DatabaseSync(path);
+    const known = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+    db.exec(`PRAGMA user_version = ${known + 1}`);
+    db.close();
+    expect(() => SqliteStore.open(path)).toThrow(`DATABASE_URL: the database schema is version ${known + 1}, newer than this passdesk build knows (${known})`);
+    const after = new DatabaseSync(path);
+    expect(after.prepare('PRAGMA user_version').get()).toEqual({ user_version: known + 1 });
+    after.close();
+  });
+});
+
 describe('SQLite store: replicas', () => {
   it('lets several processes open one new file at the same moment, and consumes atomically across them', async () => {
     const LIMIT = 50;

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { NewerSchemaError } from '../newer-schema-error';
 
 /** Each entry upgrades the schema by one version (kept in passdesk_schema). Append only. */
 const MIGRATIONS: string[] = [
@@ -46,7 +47,7 @@ export async function migrate(client: PoolClient): Promise<void> {
     await client.query('CREATE TABLE IF NOT EXISTS passdesk_schema (version INTEGER NOT NULL)');
     const { rows } = await client.query<{ version: number }>('SELECT version FROM passdesk_schema');
     const current = rows[0]?.version ?? 0;
-    if (current > SCHEMA_VERSION) throw new NewerSchemaError(current);
+    if (current > SCHEMA_VERSION) throw new NewerSchemaError(current, SCHEMA_VERSION);
     for (let version = current; version < SCHEMA_VERSION; version += 1) await client.query(MIGRATIONS[version]);
     if (rows.length === 0) await client.query('INSERT INTO passdesk_schema (version) VALUES ($1)', [SCHEMA_VERSION]);
     else if (current < SCHEMA_VERSION) await client.query('UPDATE passdesk_schema SET version = $1', [SCHEMA_VERSION]);
@@ -54,13 +55,5 @@ export async function migrate(client: PoolClient): Promise<void> {
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
-  }
-}
-
-export class NewerSchemaError extends Error {
-  constructor(found: number) {
-    super(`DATABASE_URL: the database schema is version ${found}, newer than this passdesk build knows (${SCHEMA_VERSION}); ` +
-      'run the newer passdesk that upgraded it, or restore the backup taken before the upgrade');
-    this.name = 'NewerSchemaError';
   }
 }

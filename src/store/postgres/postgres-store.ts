@@ -2,6 +2,7 @@ import { Pool, type PoolClient } from 'pg';
 import type { AuditEvent, AuditQuery } from '../audit-store';
 import type { Json, StoredFlow } from '../flow-store';
 import { distinctKeys } from '../limit-check';
+import { NewerSchemaError } from '../newer-schema-error';
 import type { Store } from '../store';
 import { migrate } from './migrations';
 
@@ -37,7 +38,7 @@ export class PostgresStore implements Store {
       }
     } catch (error) {
       await pool.end();
-      if (error instanceof Error && error.name === 'NewerSchemaError') throw error;
+      if (error instanceof NewerSchemaError) throw error;
       throw new Error(`DATABASE_URL: PostgreSQL could not be opened: ${error instanceof Error ? error.message : 'unknown error'}`);
     }
     return new PostgresStore(pool);

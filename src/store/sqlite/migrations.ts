@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { NewerSchemaError } from '../newer-schema-error';
 
 /** Each entry upgrades the schema by one version (PRAGMA user_version). Append only. */
 const MIGRATIONS: string[] = [
@@ -34,6 +35,7 @@ export function migrate(db: DatabaseSync): void {
   try {
     // Read under the write lock: replicas opening a new file at once must not both create the tables.
     const { user_version: current } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+    if (current > MIGRATIONS.length) throw new NewerSchemaError(current, MIGRATIONS.length);
     for (let version = current; version < MIGRATIONS.length; version += 1) db.exec(MIGRATIONS[version]);
     if (current < MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
     db.exec('COMMIT');

@@ -32,7 +32,12 @@ export class SqliteStore implements Store {
     const db = new DatabaseSync(path);
     // The busy timeout first: switching to WAL and migrating must wait for other processes too.
     db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
-    migrate(db);
+    try {
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     return new SqliteStore(db);
   }
 
