@@ -13,6 +13,9 @@ import { unsafeSettingProblems } from './unsafe-settings';
 
 const LOCALES = ['en', 'it', 'pl'] as const;
 
+/** An SMS code lives at most this long, whatever RESET_CODE_TTL_MINUTES says (the seed's procedure). */
+export const MAX_CODE_TTL_MINUTES = 10;
+
 const flag = (fallback: boolean) => z.stringbool().default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -80,13 +83,15 @@ const environmentSchema = z
     SUCCESS_NOTES_IT: notesList.optional(),
     SUCCESS_NOTES_PL: notesList.optional(),
 
-    RESET_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(10, 'may not exceed 10').default(10),
+    RESET_CODE_TTL_MINUTES: z.coerce.number().int().min(1)
+      .max(MAX_CODE_TTL_MINUTES, `may not exceed ${MAX_CODE_TTL_MINUTES}`).default(MAX_CODE_TTL_MINUTES),
     RESET_CODE_MAX_ATTEMPTS: positive(5),
     RESET_CODE_RESEND_SECONDS: count(60),
     RESET_IDENTITY_MAX_ATTEMPTS: positive(3),
     RESET_ARITHMETIC_CHALLENGE: flag(true),
     RESET_FLOW_TTL_MINUTES: positive(30),
     RESET_LINKED_ACCOUNTS_SHARE_PHONE: flag(false),
+    RESET_CHANGE_LEASE_SECONDS: positive(60),
 
     LIMIT_FLOWS_PER_DAY: positive(5),
     LIMIT_FLOWS_PER_TEAM_PER_HOUR: positive(100),
@@ -180,6 +185,11 @@ export interface Config {
     flowTtlMinutes: number;
     /** A linked account's phone may prove the person (default: only an account the email matched). */
     linkedAccountsSharePhone: boolean;
+    /**
+     * How long one submission holds a flow while it writes to the directory, renewed before each
+     * account; a crash leaves the flow held at most this long.
+     */
+    changeLeaseSeconds: number;
   };
   limits: { flowsPerDay: number; flowsPerTeamPerHour: number; smsPerHour: number; wrongAnswersPerHour: number };
   /** The validator's settings; `maxLength` is not configurable (see default-policy.ts). */
@@ -287,6 +297,7 @@ function toConfig(env: Environment): Config {
       arithmeticChallenge: env.RESET_ARITHMETIC_CHALLENGE,
       flowTtlMinutes: env.RESET_FLOW_TTL_MINUTES,
       linkedAccountsSharePhone: env.RESET_LINKED_ACCOUNTS_SHARE_PHONE,
+      changeLeaseSeconds: env.RESET_CHANGE_LEASE_SECONDS,
     },
     limits: {
       flowsPerDay: env.LIMIT_FLOWS_PER_DAY,

@@ -14,6 +14,7 @@ import { SmtpMailer } from './mail/smtp-mailer';
 import { PasswordChangedNotifier } from './notification/password-changed-notifier';
 import { PasswordPolicy } from './policy/password-policy';
 import { policyFromConfig } from './policy/policy-from-config';
+import { longestWindowMs } from './regulation/limit-rule';
 import { Limiter } from './regulation/limiter';
 import { SmsDestinations } from './sms/sms-destinations';
 import type { SmsSender } from './sms/sms-sender';
@@ -77,6 +78,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   // Building zxcvbn's dictionaries takes a few hundred ms: do it now, not on someone's first try.
   PasswordPolicy.warmUp();
 
+  const limits = resetLimits(config.limits);
   const journey = new PasswordResetJourney({
     directory,
     flows: resetFlows(store),
@@ -84,12 +86,13 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     smsDestinations: new SmsDestinations(config.sms.allowedCountries),
     policy,
     limiter: new Limiter(store, clock),
-    limits: resetLimits(config.limits),
+    limits,
     audit,
     notifier: new PasswordChangedNotifier(messenger, mailer, config.helpdeskContact, logger),
     clock,
     logger,
     settings: config.reset,
+    defaultLocale: config.defaultLocale,
     secretKey,
   });
   const slackDeps: SlackDeps = { messenger, audit, defaultLocale: config.defaultLocale, logger };
@@ -101,7 +104,8 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
 
   await app.init();
   await app.start();
-  const stopPruning = schedulePruning(store, clock, logger);
+  // Every journey's limit rules go in this list, so that pruning keeps what each still counts.
+  const stopPruning = schedulePruning(store, clock, logger, { keepCountersMs: longestWindowMs(Object.values(limits)) });
   const port = httpReceiver?.address();
   logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, directory: config.ldap.flavor }, 'passdesk started');
 

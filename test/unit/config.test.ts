@@ -44,6 +44,7 @@ describe('configuration', () => {
     expect(config.ldap.linkAttr).toBeUndefined();
     expect(config.reset.codeTtlMinutes).toBe(10);
     expect(config.reset.codeMaxAttempts).toBe(5);
+    expect(config.reset.changeLeaseSeconds).toBe(60);
     expect(config.reset.arithmeticChallenge).toBe(true);
     expect(config.defaultLocale).toBe('en');
     expect(config.policy.minLength).toBe(12);

@@ -1,4 +1,4 @@
-import type { AuditEvent, AuditQuery } from '../audit-store';
+import { type AuditEvent, type AuditQuery, DEFAULT_AUDIT_PAGE } from '../audit-store';
 import type { Json, StoredFlow } from '../flow-store';
 import { anyKeyAtLimit, distinctKeys } from '../limit-check';
 import type { Store } from '../store';
@@ -83,7 +83,7 @@ export class MemoryStore implements Store {
       .map((event, index) => ({ event, index }))
       .filter(({ event }) => matches(event))
       .sort((a, b) => b.event.at.getTime() - a.event.at.getTime() || b.index - a.index);
-    return newestFirst.slice(0, query.limit ?? 1000).map(({ event }) => structuredClone(event));
+    return newestFirst.slice(0, query.limit ?? DEFAULT_AUDIT_PAGE).map(({ event }) => structuredClone(event));
   }
 
   async secret(name: string, create: () => string): Promise<string> {

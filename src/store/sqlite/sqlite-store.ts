@@ -1,11 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import type { AuditEvent, AuditQuery } from '../audit-store';
+import { type AuditEvent, type AuditQuery, DEFAULT_AUDIT_PAGE } from '../audit-store';
 import type { Json, StoredFlow } from '../flow-store';
 import { anyKeyAtLimit, distinctKeys } from '../limit-check';
 import type { Store } from '../store';
 import { migrate } from './migrations';
+
+/**
+ * How long a statement waits for another process's write lock before failing: passdesk's own
+ * transactions take milliseconds, but replicas opening a new file wait through each other's
+ * migration and the switch to WAL.
+ */
+const BUSY_TIMEOUT_MS = 5000;
 
 interface AuditRow {
   at: number;
@@ -31,7 +38,7 @@ export class SqliteStore implements Store {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new DatabaseSync(path);
     // The busy timeout first: switching to WAL and migrating must wait for other processes too.
-    db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
     migrate(db);
     return new SqliteStore(db);
   }
@@ -112,7 +119,7 @@ export class SqliteStore implements Store {
     const sql = `SELECT at, actor, action, subject, result, detail, request_id FROM audit
                  ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                  ORDER BY at DESC, id DESC LIMIT ?`;
-    params.push(query.limit ?? 1000);
+    params.push(query.limit ?? DEFAULT_AUDIT_PAGE);
     const rows = this.sql(sql).all(...params) as unknown as AuditRow[];
     return rows.map(toAuditEvent);
   }
