@@ -4,6 +4,7 @@ import { parseLdapUrls } from './directory/ldap-urls';
 import { DEFAULT_SPECIAL_CHARACTERS } from './policy/default-policy';
 import type { PolicySettings } from './policy/policy';
 import { type CountryCode, toCountryCode } from './sms/phone-number';
+import { readSecretKey } from './secret-key';
 import { unsafeSettingProblems } from './unsafe-settings';
 
 /**
@@ -74,6 +75,9 @@ const environmentSchema = z
     MAIL_FROM: z.string().min(3),
 
     DATABASE_URL: z.string().min(1).optional(),
+    // Read and checked by secret-key.ts; listed here so the schema names every variable.
+    PASSDESK_SECRET_KEY: z.string().optional(),
+    PASSDESK_SECRET_KEY_FILE: z.string().optional(),
     DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
@@ -171,6 +175,12 @@ export interface Config {
   sms: { allowedCountries?: CountryCode[] };
   mail: { smtpUrl: string; from: string };
   databaseUrl?: string;
+  /**
+   * PASSDESK_SECRET_KEY (or the content of PASSDESK_SECRET_KEY_FILE): keys the hashes of codes,
+   * fingerprints and phone numbers. Undefined only when `loadConfig` was told it is not required
+   * (the demo), whose caller then passes one to `startPassdesk`.
+   */
+  secretKey?: string;
   defaultLocale: Locale;
   logLevel: Environment['LOG_LEVEL'];
   helpdeskContact: string;
@@ -203,18 +213,28 @@ export class ConfigError extends Error {
   }
 }
 
+export interface LoadOptions {
+  /**
+   * False lets the secret key be missing (the demo, which generates one and passes it to
+   * `startPassdesk`). Default true: passdesk does not start without PASSDESK_SECRET_KEY(_FILE).
+   */
+  requireSecretKey?: boolean;
+}
+
 /** Reads the environment. Empty values count as unset, as in most `.env` files. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const present = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = environmentSchema.safeParse(present);
+  const secret = readSecretKey(present, options.requireSecretKey ?? true);
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map(describeIssue)),
     ...crossFieldProblems(present),
+    ...secret.problems,
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
-  return toConfig(parsed.data);
+  return { ...toConfig(parsed.data), secretKey: secret.key };
 }
 
 /** Every secret value in the configuration, for redacting text that may quote one (error messages). */
@@ -227,6 +247,7 @@ export function secretValues(config: Config): string[] {
     config.ldap.bindPassword,
     config.twilio.authToken,
     smtpPassword,
+    config.secretKey,
   ].filter((value): value is string => typeof value === 'string' && value.length > 0);
 }
 

@@ -89,10 +89,6 @@ export class FaultyStore implements Store {
     return this.inner.listAudit(query);
   }
 
-  secret(name: string, create: () => string): Promise<string> {
-    return this.inner.secret(name, create);
-  }
-
   prune(now: Date, olderThan: Date): Promise<void> {
     return this.inner.prune(now, olderThan);
   }
