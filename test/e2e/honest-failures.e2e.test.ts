@@ -151,6 +151,7 @@ describe('after a password was written', () => {
     expect(user.text()).not.toMatch(NOTHING_CHANGED);
     expect(user.labels()).toEqual([]);
     expect(await slapd.canBind(people.staff.dn, CHOSEN)).toBe(true);
+    expect((await harness.slack.waitForMessage(user.id)).text).toContain(`It was NOT changed for: ${people.student.username}.`);
   });
 });
 
@@ -161,13 +162,15 @@ describe('a change interrupted by a crash', () => {
     // The process dies right after writing the staff account, before recording it.
     store.failFlowSave((state) => state.userId === user.id && state.writingDn === null && state.changingUntil !== null
       && Array.isArray(state.changedDns) && state.changedDns.includes(people.staff.dn), 'freeze');
-    await user.submit([[NEW_PASSWORD, CHOSEN], [AGAIN, CHOSEN]]);
+    const submit = (password: string) =>
+      harness.driver.submitView(user.id, passwordView, fillByLabel(passwordView, { [NEW_PASSWORD]: password, [AGAIN]: password }));
+    // Slack waits in vain, then shows "working"; the update never comes.
+    await submit(CHOSEN);
     expect(await bindsWith(people, CHOSEN)).toEqual([true, false]);
     await harness.restart();
 
-    // Slack still shows the password screen (the crashed answer never came): the person submits again.
-    const resubmit = (password: string) =>
-      harness.driver.submitView(user.id, passwordView, fillByLabel(passwordView, { [NEW_PASSWORD]: password, [AGAIN]: password }));
+    // Had the process died before answering, Slack would still show the password screen: submitted again.
+    const resubmit = submit;
     await resubmit(CHOSEN);
     expect(user.view().shownErrors?.new_password).toContain('still being processed');
 

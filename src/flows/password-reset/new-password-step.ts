@@ -142,11 +142,12 @@ export async function setNewPassword(
     return { locale: state.locale, screen: { step: 'done', changed: state.accounts.map((a) => a.username), notChanged: [] } };
   }
 
-  if (result.kind === 'partly-changed') {
-    const partialState: ResetState = { ...progress.latest, changedDns: result.changed, changingUntil: null, writingDn: null };
-    // Kept: the person may submit the same password again to finish. Not kept: no retry can work.
-    if ((await progress.keep(partialState)) === 'kept') return show(undefined, partialOf(partialState));
-  }
+  // Some accounts changed and some did not: kept, the person may submit the same password again
+  // to finish; not kept (or the flow taken), no retry can work. Told either way.
+  const partialState: ResetState = { ...progress.latest, changedDns: result.changed, changingUntil: null, writingDn: null };
+  const retryable = result.kind === 'partly-changed' && (await progress.keep(partialState)) === 'kept';
+  await tell(deps, state, result.changed.map(name), requestId, notChanged.map(name));
+  if (retryable) return show(undefined, partialOf(partialState));
   return {
     locale: state.locale,
     screen: { step: 'done', changed: result.changed.map(name), notChanged: notChanged.map(name) },
@@ -206,18 +207,20 @@ class ChangeProgress {
   }
 }
 
-/** The DM and the mail saying what changed; never fails the step. */
+/** The DM and the mail, naming what changed and what did not; never fails the step. */
 async function tell(
   deps: ChangeAccountsDeps,
   state: ResetState,
   changed: string[],
   requestId: string,
+  notChanged: string[] = [],
 ): Promise<void> {
   try {
     await deps.notifier.notify({
       slackUserId: state.userId,
       mails: state.accounts.map((a) => a.mail).filter(Boolean),
       accounts: changed,
+      notChanged,
       locale: state.locale,
       at: deps.clock.now(),
     });
