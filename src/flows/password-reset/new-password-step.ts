@@ -11,6 +11,7 @@ import { auditAfterWrite } from '../shared/audit-after-write';
 import { changeSeveralAccounts } from '../shared/change-several-accounts';
 import type { FlowRepository, LoadedFlow } from '../shared/flow-repository';
 import { logDirectoryError } from '../shared/log-directory-error';
+import { normaliseNewPassword } from '../shared/typed-password';
 import type { PasswordRules } from './journey-types';
 import type { NewPasswordScreen, ResetOutcome } from './reset-screen';
 import type { ResetState } from './reset-state';
@@ -49,8 +50,8 @@ export async function setNewPassword(
     screen: { ...newPasswordScreen(state), error, partial },
   });
 
-  const { password } = typed;
-  if (password !== typed.confirmation) return show({ kind: 'mismatch' });
+  const password = normaliseNewPassword(typed.password);
+  if (password !== normaliseNewPassword(typed.confirmation)) return show({ kind: 'mismatch' });
   const now = deps.clock.now().getTime();
   if (state.changingUntil !== null && state.changingUntil > now) return show({ kind: 'busy' });
   const typedFingerprint = fingerprint(deps.secretKey, state.flowId, password);
