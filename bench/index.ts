@@ -8,6 +8,7 @@
  * BENCH_ROUNDS (default 20) and BENCH_WARMUP (default 5) set the rounds per app; BENCH_VERBOSE=1
  * prints each round with its longest event-loop stall.
  */
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
       SMTP_URL: smtp.url,
       MAIL_FROM: 'bench@uni.example',
       DATABASE_URL: `sqlite:${join(dataDir, 'passdesk.sqlite')}`,
+      PASSDESK_SECRET_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       // Every user starts a flow each round: nobody may be rate-limited mid-bench.
       LIMIT_FLOWS_PER_DAY: '1000000',

@@ -4,6 +4,7 @@ import { parseLdapUrls } from './directory/ldap-urls';
 import { DEFAULT_SPECIAL_CHARACTERS } from './policy/default-policy';
 import type { PolicySettings } from './policy/policy';
 import { type CountryCode, toCountryCode } from './sms/phone-number';
+import { readSecretKey } from './secret-key';
 import { unsafeSettingProblems } from './unsafe-settings';
 
 /**
@@ -12,6 +13,9 @@ import { unsafeSettingProblems } from './unsafe-settings';
  */
 
 const LOCALES = ['en', 'it', 'pl'] as const;
+
+/** An SMS code lives at most this long, whatever RESET_CODE_TTL_MINUTES says (the seed's procedure). */
+export const MAX_CODE_TTL_MINUTES = 10;
 
 const flag = (fallback: boolean) => z.stringbool().default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -71,6 +75,9 @@ const environmentSchema = z
     MAIL_FROM: z.string().min(3),
 
     DATABASE_URL: z.string().min(1).optional(),
+    // Read and checked by secret-key.ts; listed here so the schema names every variable.
+    PASSDESK_SECRET_KEY: z.string().optional(),
+    PASSDESK_SECRET_KEY_FILE: z.string().optional(),
     DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
@@ -80,13 +87,15 @@ const environmentSchema = z
     SUCCESS_NOTES_IT: notesList.optional(),
     SUCCESS_NOTES_PL: notesList.optional(),
 
-    RESET_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(10, 'may not exceed 10').default(10),
+    RESET_CODE_TTL_MINUTES: z.coerce.number().int().min(1)
+      .max(MAX_CODE_TTL_MINUTES, `may not exceed ${MAX_CODE_TTL_MINUTES}`).default(MAX_CODE_TTL_MINUTES),
     RESET_CODE_MAX_ATTEMPTS: positive(5),
     RESET_CODE_RESEND_SECONDS: count(60),
     RESET_IDENTITY_MAX_ATTEMPTS: positive(3),
     RESET_ARITHMETIC_CHALLENGE: flag(true),
     RESET_FLOW_TTL_MINUTES: positive(30),
     RESET_LINKED_ACCOUNTS_SHARE_PHONE: flag(false),
+    RESET_CHANGE_LEASE_SECONDS: positive(60),
 
     LIMIT_FLOWS_PER_DAY: positive(5),
     LIMIT_FLOWS_PER_TEAM_PER_HOUR: positive(100),
@@ -166,6 +175,12 @@ export interface Config {
   sms: { allowedCountries?: CountryCode[] };
   mail: { smtpUrl: string; from: string };
   databaseUrl?: string;
+  /**
+   * PASSDESK_SECRET_KEY (or the content of PASSDESK_SECRET_KEY_FILE): keys the hashes of codes,
+   * fingerprints and phone numbers. Undefined only when `loadConfig` was told it is not required
+   * (the demo), whose caller then passes one to `startPassdesk`.
+   */
+  secretKey?: string;
   defaultLocale: Locale;
   logLevel: Environment['LOG_LEVEL'];
   helpdeskContact: string;
@@ -180,6 +195,11 @@ export interface Config {
     flowTtlMinutes: number;
     /** A linked account's phone may prove the person (default: only an account the email matched). */
     linkedAccountsSharePhone: boolean;
+    /**
+     * How long one submission holds a flow while it writes to the directory, renewed before each
+     * account; a crash leaves the flow held at most this long.
+     */
+    changeLeaseSeconds: number;
   };
   limits: { flowsPerDay: number; flowsPerTeamPerHour: number; smsPerHour: number; wrongAnswersPerHour: number };
   /** The validator's settings; `maxLength` is not configurable (see default-policy.ts). */
@@ -193,18 +213,28 @@ export class ConfigError extends Error {
   }
 }
 
+export interface LoadOptions {
+  /**
+   * False lets the secret key be missing (the demo, which generates one and passes it to
+   * `startPassdesk`). Default true: passdesk does not start without PASSDESK_SECRET_KEY(_FILE).
+   */
+  requireSecretKey?: boolean;
+}
+
 /** Reads the environment. Empty values count as unset, as in most `.env` files. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const present = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = environmentSchema.safeParse(present);
+  const secret = readSecretKey(present, options.requireSecretKey ?? true);
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map(describeIssue)),
     ...crossFieldProblems(present),
+    ...secret.problems,
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
-  return toConfig(parsed.data);
+  return { ...toConfig(parsed.data), secretKey: secret.key };
 }
 
 /** Every secret value in the configuration, for redacting text that may quote one (error messages). */
@@ -218,6 +248,7 @@ export function secretValues(config: Config): string[] {
     config.twilio.authToken,
     smtpPassword,
     config.databaseUrl ? passwordIn(config.databaseUrl) : undefined,
+    config.secretKey,
   ].filter((value): value is string => typeof value === 'string' && value.length > 0);
 }
 
@@ -288,6 +319,7 @@ function toConfig(env: Environment): Config {
       arithmeticChallenge: env.RESET_ARITHMETIC_CHALLENGE,
       flowTtlMinutes: env.RESET_FLOW_TTL_MINUTES,
       linkedAccountsSharePhone: env.RESET_LINKED_ACCOUNTS_SHARE_PHONE,
+      changeLeaseSeconds: env.RESET_CHANGE_LEASE_SECONDS,
     },
     limits: {
       flowsPerDay: env.LIMIT_FLOWS_PER_DAY,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import { AuditTrail } from './audit/audit-trail';
 import { type Clock, systemClock } from './clock/clock';
@@ -14,10 +13,12 @@ import { SmtpMailer } from './mail/smtp-mailer';
 import { PasswordChangedNotifier } from './notification/password-changed-notifier';
 import { PasswordPolicy } from './policy/password-policy';
 import { policyFromConfig } from './policy/policy-from-config';
+import { longestWindowMs } from './regulation/limit-rule';
 import { Limiter } from './regulation/limiter';
 import { SmsDestinations } from './sms/sms-destinations';
 import type { SmsSender } from './sms/sms-sender';
 import { TwilioSmsSender } from './sms/twilio-sms-sender';
+import { SECRET_KEY_HINT, secretKeyProblem } from './secret-key';
 import { createSlackApp } from './slack/app';
 import { registerPasswordReset } from './slack/journeys/password-reset/register';
 import { requestContext } from './slack/shared/request-context';
@@ -40,6 +41,11 @@ export interface PassdeskOptions {
    * passes one keeps it: `stop()` closes only what passdesk built itself.
    */
   adapters?: Partial<Adapters>;
+  /**
+   * The key that hashes codes, fingerprints and phone numbers, instead of the config's
+   * PASSDESK_SECRET_KEY: for the demo, which generates one at each start.
+   */
+  secretKey?: string;
 }
 
 export interface Adapters {
@@ -58,12 +64,17 @@ export interface RunningPassdesk {
 
 /** The composition root: builds every part from the configuration and starts the bot. */
 export async function startPassdesk(config: Config, options: PassdeskOptions = {}): Promise<RunningPassdesk> {
+  const secretKey = options.secretKey ?? config.secretKey;
+  if (secretKey === undefined) {
+    throw new Error(`PASSDESK_SECRET_KEY (or PASSDESK_SECRET_KEY_FILE) is required; ${SECRET_KEY_HINT}`);
+  }
+  const keyProblem = secretKeyProblem('the secret key', secretKey);
+  if (keyProblem) throw new Error(keyProblem);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
   for (const warning of unsafeSettingWarnings(config)) logger.warn({ setting: warning.setting }, warning.message);
   const given = options.adapters ?? {};
   const store = given.store ?? (await openStore(config.databaseUrl));
-  const secretKey = await store.secret('flow-hmac-key', () => randomBytes(32).toString('hex'));
   const directory = given.directory ?? createDirectory(config.ldap, clock);
   const directorySettings = await directory.passwordSettings().catch((error: unknown) => {
     logger.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'could not read the directory password settings');
@@ -77,19 +88,21 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   // Building zxcvbn's dictionaries takes a few hundred ms: do it now, not on someone's first try.
   PasswordPolicy.warmUp();
 
+  const limits = resetLimits(config.limits);
   const journey = new PasswordResetJourney({
     directory,
     flows: resetFlows(store),
     sms: given.sms ?? new TwilioSmsSender(config.twilio),
     smsDestinations: new SmsDestinations(config.sms.allowedCountries),
     policy,
-    limiter: new Limiter(store, clock),
-    limits: resetLimits(config.limits),
+    limiter: new Limiter(store, clock, secretKey),
+    limits,
     audit,
     notifier: new PasswordChangedNotifier(messenger, mailer, config.helpdeskContact, logger),
     clock,
     logger,
     settings: config.reset,
+    defaultLocale: config.defaultLocale,
     secretKey,
   });
   const slackDeps: SlackDeps = { messenger, audit, defaultLocale: config.defaultLocale, logger };
@@ -101,7 +114,8 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
 
   await app.init();
   await app.start();
-  const stopPruning = schedulePruning(store, clock, logger);
+  // Every journey's limit rules go in this list, so that pruning keeps what each still counts.
+  const stopPruning = schedulePruning(store, clock, logger, { keepCountersMs: longestWindowMs(Object.values(limits)) });
   const port = httpReceiver?.address();
   logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, directory: config.ldap.flavor }, 'passdesk started');
 

@@ -10,6 +10,8 @@ export interface PasswordChangedNotice {
   mails: string[];
   /** Usernames of the changed accounts. */
   accounts: string[];
+  /** After a partial change: usernames of the person's accounts that were not changed. */
+  notChanged?: string[];
   locale: Locale;
   at: Date;
 }
@@ -30,7 +32,11 @@ export class PasswordChangedNotifier {
   async notify(notice: PasswordChangedNotice): Promise<void> {
     const words = messagesFor(notice.locale).common.changedNotice;
     const when = notice.at.toISOString().replace('T', ' ').slice(0, 16);
-    const text = words.text(notice.accounts.join(', '), when, this.helpdeskContact);
+    const changed = words.text(notice.accounts.join(', '), when, this.helpdeskContact);
+    const notChanged = notice.notChanged ?? [];
+    // The line on what did not change goes right after the first, before the help-desk line.
+    const [first, ...rest] = changed.split('\n');
+    const text = notChanged.length > 0 ? [first, words.notChanged(notChanged.join(', ')), ...rest].join('\n') : changed;
     const deliveries = [
       this.messenger.sendDirectMessage(notice.slackUserId, text),
       ...[...new Set(notice.mails.map((m) => m.toLowerCase()))].map((to) =>

@@ -9,5 +9,9 @@ export interface LimitRule {
   windowMs: number;
 }
 
-export const HOUR_MS = 60 * 60 * 1000;
-export const DAY_MS = 24 * HOUR_MS;
+export { DAY_MS, HOUR_MS } from '../clock/durations';
+
+/** The longest window among `rules`: counter events older than that count for nothing. */
+export function longestWindowMs(rules: LimitRule[]): number {
+  return Math.max(0, ...rules.map((rule) => rule.windowMs));
+}

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock/clock';
 import type { LimitStore } from '../store/limit-store';
 import type { LimitRule } from './limit-rule';
@@ -20,36 +20,42 @@ export class Limiter {
   constructor(
     private readonly store: LimitStore,
     private readonly clock: Clock,
+    /** PASSDESK_SECRET_KEY: phone numbers in counter keys are keyed hashes of it. */
+    private readonly secretKey: string,
   ) {}
 
   /** Counts one action against every subject, in one atomic step; false (and nothing counted) when any is used up. */
   async consume(rule: LimitRule, subjects: LimitSubjects): Promise<boolean> {
-    return this.store.consume(keysOf(rule, subjects), rule.limit, rule.windowMs, this.clock.now());
+    return this.store.consume(this.keysOf(rule, subjects), rule.limit, rule.windowMs, this.clock.now());
   }
 
   /** Whether any subject has used up its allowance; counts nothing. */
   async isExhausted(rule: LimitRule, subjects: LimitSubjects): Promise<boolean> {
-    return this.store.isExhausted(keysOf(rule, subjects), rule.limit, rule.windowMs, this.clock.now());
+    return this.store.isExhausted(this.keysOf(rule, subjects), rule.limit, rule.windowMs, this.clock.now());
   }
 
   /** Counts one event against every subject even past the limit (wrong answers: counted, then refused later). */
   async record(rule: LimitRule, subjects: LimitSubjects): Promise<void> {
-    await this.store.record(keysOf(rule, subjects), this.clock.now());
+    await this.store.record(this.keysOf(rule, subjects), this.clock.now());
   }
-}
 
-function keysOf(rule: LimitRule, subjects: LimitSubjects): string[] {
-  const keys: string[] = [];
-  if (subjects.slackUser) keys.push(`limit:${rule.name}:user:${subjects.slackUser}`);
-  if (subjects.team) keys.push(`limit:${rule.name}:team:${subjects.team}`);
-  for (const dn of subjects.accounts ?? []) keys.push(`limit:${rule.name}:account:${dn.toLowerCase()}`);
-  // The store never holds a phone number in clear, not even in a counter key.
-  if (subjects.phone) keys.push(`limit:${rule.name}:phone:${digest(subjects.phone.replace(/\D/g, ''))}`);
-  // With no subject, `consume` would allow anything: a caller's mistake, not a free pass.
-  if (keys.length === 0) throw new Error(`limit ${rule.name}: no subject to count against`);
-  return keys;
-}
+  private keysOf(rule: LimitRule, subjects: LimitSubjects): string[] {
+    const keys: string[] = [];
+    if (subjects.slackUser) keys.push(`limit:${rule.name}:user:${subjects.slackUser}`);
+    if (subjects.team) keys.push(`limit:${rule.name}:team:${subjects.team}`);
+    for (const dn of subjects.accounts ?? []) keys.push(`limit:${rule.name}:account:${dn.toLowerCase()}`);
+    if (subjects.phone) keys.push(`limit:${rule.name}:phone:${this.phoneDigest(subjects.phone)}`);
+    // With no subject, `consume` would allow anything: a caller's mistake, not a free pass.
+    if (keys.length === 0) throw new Error(`limit ${rule.name}: no subject to count against`);
+    return keys;
+  }
 
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+  /**
+   * The store never holds a phone number in clear, not even in a counter key; and a plain hash
+   * would not do either (there are few enough phone numbers to hash them all), so it is keyed.
+   */
+  private phoneDigest(phone: string): string {
+    // 128 bits: far past any chance of two phones sharing a counter.
+    return createHmac('sha256', this.secretKey).update(`phone:${phone.replace(/\D/g, '')}`).digest('hex').slice(0, 32);
+  }
 }

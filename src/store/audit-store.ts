@@ -16,6 +16,9 @@ export interface AuditEvent {
   requestId?: string;
 }
 
+/** Events `listAudit` returns when the query sets no `limit`: a page a person can read. */
+export const DEFAULT_AUDIT_PAGE = 1000;
+
 export interface AuditQuery {
   action?: string;
   actor?: string;

@@ -232,6 +232,15 @@ describe('new password', () => {
       'password-reset.password-changed ok',
       'password-reset.password-changed failed',
     ]));
+    // The DM and the mail go out now too, naming what changed and what did not.
+    const partialDm = await harness.slack.waitForMessage(user.id);
+    const partialMail = await harness.smtp.waitForMessage(people.student.mail);
+    for (const text of [partialDm.text ?? '', partialMail.text]) {
+      expect(text).toContain(`Your password was changed for: ${people.staff.username},`);
+      expect(text).toContain(`It was NOT changed for: ${people.student.username}.`);
+      expect(text).not.toContain(CHOSEN);
+    }
+    expect((await harness.smtp.waitForMessage(people.staff.mail)).text).toContain(`It was NOT changed for: ${people.student.username}.`);
 
     await user.submit([[NEW_PASSWORD, 'Other-Harbour-58;Lamp'], [AGAIN, 'Other-Harbour-58;Lamp']]);
     expect(user.view().shownErrors?.new_password).toContain('Type the same new password as before');
@@ -242,6 +251,9 @@ describe('new password', () => {
     expect(user.text()).toContain('Your password has been changed for');
     expect(await slapd.canBind(people.student.dn, CHOSEN)).toBe(true);
     expect(await slapd.canBind(people.staff.dn, CHOSEN)).toBe(true);
+    const finalDm = await harness.slack.waitForMessage((message) => message.userId === user.id && message.ts !== partialDm.ts);
+    expect(finalDm.text).toContain(`Your password was changed for: ${people.staff.username}, ${people.student.username},`);
+    expect(finalDm.text).not.toContain('NOT changed');
   });
 
   it('changes nothing when an account was disabled during the flow', async () => {

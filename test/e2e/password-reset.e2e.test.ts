@@ -190,6 +190,23 @@ describe.each(flavours)('/password on %s', (flavour, { launch: launchDirectory, 
     expect(await directory.canBind(people.staff.dn, people.staff.password)).toBe(true);
   });
 
+  it('sets a password as typed on a Mac (decomposed é) so that it binds as typed on Windows (composed é), untrimmed', async () => {
+    const { people, user } = await newPerson();
+    // The trailing space is part of the password: passwords are never trimmed.
+    const decomposed = 'Cafe\u0301-Harbour-58;Lamp ';
+    const composed = 'Caf\u00e9-Harbour-58;Lamp ';
+    await user.runPassword();
+    const code = await passIdentity(user);
+    await user.submit([[CODE, code]]);
+    await user.submit([[NEW_PASSWORD, decomposed], [AGAIN, decomposed]]);
+    expect(user.text()).toContain('Your password has been changed for');
+    for (const account of [people.staff, people.student]) {
+      expect(await directory.canBind(account.dn, composed)).toBe(true);
+      expect(await directory.canBind(account.dn, decomposed)).toBe(false);
+      expect(await directory.canBind(account.dn, composed.trim())).toBe(false);
+    }
+  });
+
   it("shows the directory's own refusal as a policy message, and changes nothing", async () => {
     const { people, user } = await newPerson();
     const expected = await makeServerRefuse(harness, directory, people.staff.dn);

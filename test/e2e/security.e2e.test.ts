@@ -1,4 +1,4 @@
-import { SIGNING_SECRET, TWILIO_TOKEN, type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
+import { SECRET_KEY, SIGNING_SECRET, TWILIO_TOKEN, type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
 import { JAN_PHONE, seedPeople } from '../harness/people';
 import { type SlapdServer, startSlapd } from '../harness/slapd';
 import { SlackUser, nextSmsCode } from './slack-user';
@@ -87,7 +87,7 @@ describe('logs', () => {
       expect(logs).toContain('"level":"debug"');
       expect(logs).toContain('password-reset.completed');
       for (const secret of [sentinel, code, JAN_PHONE, JAN_PHONE.slice(1), '600100200', people.staff.password,
-        harness.slack.botToken, SIGNING_SECRET, TWILIO_TOKEN, slapd.env.LDAP_BIND_PASSWORD]) {
+        harness.slack.botToken, SIGNING_SECRET, TWILIO_TOKEN, slapd.env.LDAP_BIND_PASSWORD, SECRET_KEY]) {
         expect(logs).not.toContain(secret);
       }
     });

@@ -12,8 +12,20 @@ function writer(failing: string[]): { write: PasswordWriter; written: string[] }
   };
 }
 
-function run(dns: string[], options: { alreadyChanged?: string[]; failing?: string[] } = {}) {
+interface Faults {
+  alreadyChanged?: string[];
+  failing?: string[];
+  /** `beforeWrite` answers false (the flow was taken) for this DN. */
+  takenBefore?: string;
+  /** `onChanged` throws after this DN was written. */
+  bookkeepingThrowsAfter?: string;
+  /** `onResult` (the audit) throws. */
+  auditThrows?: boolean;
+}
+
+function run(dns: string[], options: Faults = {}) {
   const { write, written } = writer(options.failing ?? []);
+  const writing: string[] = [];
   const progress: string[][] = [];
   const results: string[] = [];
   const result = changeSeveralAccounts({
@@ -21,17 +33,29 @@ function run(dns: string[], options: { alreadyChanged?: string[]; failing?: stri
     alreadyChanged: options.alreadyChanged ?? [],
     password: 'Quiet-Harbour-58;Lamp',
     write,
-    onChanged: async (changed) => { progress.push(changed); },
-    onResult: async (dn, error) => { results.push(`${dn} ${error ? 'failed' : 'ok'}`); },
+    beforeWrite: async (dn) => {
+      writing.push(dn);
+      return dn !== options.takenBefore;
+    },
+    onChanged: async (changed) => {
+      progress.push(changed);
+      if (changed.at(-1) === options.bookkeepingThrowsAfter) throw new Error('store down');
+      return true;
+    },
+    onResult: async (dn, error) => {
+      results.push(`${dn} ${error ? 'failed' : 'ok'}`);
+      if (options.auditThrows) throw new Error('audit store down');
+    },
   });
-  return { result, written, progress, results };
+  return { result, written, writing, progress, results };
 }
 
 describe('changing several accounts with a given writer', () => {
-  it('writes each account in order, remembering progress after each', async () => {
-    const { result, written, progress, results } = run(['staff', 'student']);
+  it('writes each account in order, saying which before and remembering progress after each', async () => {
+    const { result, written, writing, progress, results } = run(['staff', 'student']);
     expect(await result).toEqual({ kind: 'all-changed', changed: ['staff', 'student'] });
     expect(written).toEqual(['staff', 'student']);
+    expect(writing).toEqual(['staff', 'student']);
     expect(progress).toEqual([['staff'], ['staff', 'student']]);
     expect(results).toEqual(['staff ok', 'student ok']);
   });
@@ -53,5 +77,24 @@ describe('changing several accounts with a given writer', () => {
     const { result, written } = run(['staff', 'student'], { alreadyChanged: ['staff'] });
     expect(await result).toEqual({ kind: 'all-changed', changed: ['staff', 'student'] });
     expect(written).toEqual(['student']);
+  });
+
+  it('counts an account written as changed even when the audit after it fails', async () => {
+    const { result, written } = run(['staff', 'student'], { auditThrows: true });
+    expect(await result).toEqual({ kind: 'all-changed', changed: ['staff', 'student'] });
+    expect(written).toEqual(['staff', 'student']);
+  });
+
+  it('stops writing when the progress cannot be kept, and still reports the account written as changed', async () => {
+    const { result, written, results } = run(['staff', 'student'], { bookkeepingThrowsAfter: 'staff' });
+    expect(await result).toEqual({ kind: 'stopped', changed: ['staff'], notChanged: ['student'] });
+    expect(written).toEqual(['staff']);
+    expect(results).toEqual(['staff ok']);
+  });
+
+  it('writes nothing more once the flow was taken by another submission', async () => {
+    const { result, written } = run(['staff', 'student', 'guest'], { takenBefore: 'student' });
+    expect(await result).toEqual({ kind: 'stopped', changed: ['staff'], notChanged: ['student', 'guest'] });
+    expect(written).toEqual(['staff']);
   });
 });

@@ -15,6 +15,8 @@ import { type SmtpSink, startSmtpSink } from './smtp-sink';
 export const SIGNING_SECRET = 'sentinel-signing-secret-0123456789';
 export const TWILIO_SID = 'AC0123456789abcdef0123456789abcdef';
 export const TWILIO_TOKEN = 'sentinel-twilio-auth-token';
+/** PASSDESK_SECRET_KEY of every passdesk under test: long enough, and easy to find in a log. */
+export const SECRET_KEY = 'sentinel-secret-key-0123456789abcdef0123456789abcdef';
 
 export interface PassdeskUnderTest {
   slack: FakeSlack;
@@ -59,6 +61,7 @@ export function deployerEnv(parts: {
     SMTP_URL: smtp.url,
     MAIL_FROM: 'passdesk <no-reply@uni.example>',
     DATABASE_URL: `sqlite:${join(parts.dataDir, 'passdesk.sqlite')}`,
+    PASSDESK_SECRET_KEY: SECRET_KEY,
     LOG_LEVEL: 'debug',
     HELPDESK_CONTACT: 'the IT help desk (#it-help)',
     ...parts.extra,
@@ -75,6 +78,8 @@ export async function startPassdeskUnderTest(options: {
   socketMode?: boolean;
   /** Adapters passed to passdesk instead of the ones its config would build. */
   adapters?: PassdeskOptions['adapters'];
+  /** A key passed to startPassdesk by its caller (as the demo does), with none in the environment. */
+  secretKey?: string;
 }): Promise<PassdeskUnderTest> {
   const slack = await startFakeSlack();
   const twilio = await startFakeTwilio({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN });
@@ -91,8 +96,10 @@ export async function startPassdeskUnderTest(options: {
   });
 
   const env = deployerEnv({ slack, twilio, smtp, socketMode, directory: options.directory, dataDir, extra: options.env });
+  if (options.secretKey !== undefined) delete env.PASSDESK_SECRET_KEY;
 
-  const start = () => startPassdesk(loadConfig(env), { logDestination, clock, adapters: options.adapters });
+  const start = () => startPassdesk(loadConfig(env, { requireSecretKey: options.secretKey === undefined }),
+    { logDestination, clock, adapters: options.adapters, secretKey: options.secretKey });
   const driverFor = (running: RunningPassdesk) =>
     socketMode
       ? new SocketModeDriver({ socketMode, teamId: slack.teamId, slack })

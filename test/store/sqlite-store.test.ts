@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { openStore, sqlitePathOf } from '../../src/store/open-store';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { consumeFromProcesses } from './consume-from-processes';
 import { describeStoreContract } from './store-contract';
@@ -22,14 +23,52 @@ describeStoreContract('SQLite', async () => {
 });
 
 describe('SQLite store: the file', () => {
-  it('keeps a secret across reopen', async () => {
+  it('drops the table where an older passdesk kept its hashing key, and keeps everything else', async () => {
     const path = freshPath();
-    const first = SqliteStore.open(path);
-    const value = await first.secret('key', () => 'first');
-    await first.close();
-    const reopened = SqliteStore.open(path);
-    expect(await reopened.secret('key', () => 'third')).toBe(value);
-    await reopened.close();
+    mkdirSync(join(path, '..'), { recursive: true });
+    const old = new DatabaseSync(path);
+    old.exec(MIGRATIONS[0]);
+    old.exec('PRAGMA user_version = 1');
+    old.prepare('INSERT INTO secrets (name, value) VALUES (?, ?)').run('flow-hmac-key', 'sentinel-old-key');
+    old.prepare('INSERT INTO flows (key, data, version, expires_at) VALUES (?, ?, 1, ?)').run('f', '{"step":"code"}', later(60_000).getTime());
+    old.close();
+
+    const store = SqliteStore.open(path);
+    expect((await store.getFlow('f', t0))?.data).toEqual({ step: 'code' });
+    await store.close();
+    const db = new DatabaseSync(path);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name);
+    const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+    db.close();
+    expect(tables).not.toContain('secrets');
+    expect(version).toBe(MIGRATIONS.length);
+  });
+
+  it('creates its folder 0700 and the file, its WAL and shared memory 0600, whatever the umask', async () => {
+    const previous = process.umask(0);
+    try {
+      const folder = join(dir, 'private', 'data');
+      const path = join(folder, 'passdesk.sqlite');
+      const store = SqliteStore.open(path);
+      await store.putFlow('f', { step: 'code' }, later(60_000));
+      const mode = (file: string) => statSync(file).mode & 0o777;
+      expect(mode(join(dir, 'private'))).toBe(0o700);
+      expect(mode(folder)).toBe(0o700);
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) expect([file, mode(file)]).toEqual([file, 0o600]);
+      await store.close();
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('narrows a database file left readable by others', async () => {
+    const path = freshPath();
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, '');
+    chmodSync(path, 0o644);
+    const store = SqliteStore.open(path);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    await store.close();
   });
 
   it('reads a stored flow that is not JSON as unreadable data, not a crash', async () => {

@@ -115,17 +115,11 @@ export function describeStoreContract(name: string, open: () => Promise<StorePai
     });
   });
 
-  describe(`${name} store: claims, secrets, audit`, () => {
+  describe(`${name} store: claims, audit`, () => {
     it('claims a key once, across handles', async () => {
       expect(await pair.a.claimOnce('reminder:x', t0)).toBe(true);
       expect(await pair.b.claimOnce('reminder:x', later(1))).toBe(false);
       expect(await pair.a.claimOnce('reminder:y', later(1))).toBe(true);
-    });
-
-    it('creates a secret once', async () => {
-      const value = await store.secret('key', () => 'first');
-      expect(value).toBe('first');
-      expect(await pair.b.secret('key', () => 'second')).toBe('first');
     });
 
     it('lists audit events newest first, filtered, with detail and UTC times', async () => {

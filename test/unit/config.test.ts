@@ -1,7 +1,7 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig, secretValues } from '../../src/config';
 import { unsafeSettingWarnings } from '../../src/unsafe-settings';
 
 const caFile = join(mkdtempSync(join(tmpdir(), 'passdesk-config-')), 'ca.pem');
@@ -21,7 +21,9 @@ const valid = {
   SMTP_URL: 'smtp://127.0.0.1:2525',
   MAIL_FROM: 'passdesk <no-reply@uni.example>',
   SMS_ALLOWED_COUNTRIES: 'IT,PL',
+  PASSDESK_SECRET_KEY: 'sentinel-secret-key-0123456789abcdef',
 };
+const { PASSDESK_SECRET_KEY: _key, ...withoutKey } = valid;
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -44,6 +46,7 @@ describe('configuration', () => {
     expect(config.ldap.linkAttr).toBeUndefined();
     expect(config.reset.codeTtlMinutes).toBe(10);
     expect(config.reset.codeMaxAttempts).toBe(5);
+    expect(config.reset.changeLeaseSeconds).toBe(60);
     expect(config.reset.arithmeticChallenge).toBe(true);
     expect(config.defaultLocale).toBe('en');
     expect(config.policy.minLength).toBe(12);
@@ -62,7 +65,7 @@ describe('configuration', () => {
     const text = problems.join('\n');
     for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'LDAP_URL', 'LDAP_FLAVOR', 'LDAP_BIND_DN',
       'LDAP_BIND_PASSWORD', 'LDAP_BASE_DN', 'TWILIO_ACCOUNT_SID', 'TWILIO_FROM', 'SMTP_URL', 'MAIL_FROM',
-      'RESET_CODE_TTL_MINUTES']) {
+      'RESET_CODE_TTL_MINUTES', 'PASSDESK_SECRET_KEY']) {
       expect(text).toContain(name);
     }
     expect(text).not.toContain('sentinel');
@@ -125,6 +128,52 @@ describe('SMS_ALLOWED_COUNTRIES', () => {
     const { SMS_ALLOWED_COUNTRIES: _set, ...unset } = valid;
     expect(loadConfig(unset).sms.allowedCountries).toBeUndefined();
     expect(unsafeSettingWarnings(loadConfig(unset)).map((warning) => warning.setting)).toEqual(['SMS_ALLOWED_COUNTRIES']);
+  });
+});
+
+describe('the secret key', () => {
+  const keyFile = (content: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'passdesk-key-')), 'key');
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('is required, and the message says how to make one', () => {
+    expect(problemsOf(withoutKey)).toEqual([
+      'PASSDESK_SECRET_KEY: missing (or PASSDESK_SECRET_KEY_FILE); generate one with `openssl rand -hex 32`',
+    ]);
+  });
+
+  it('comes from PASSDESK_SECRET_KEY, and is one of the values redacted from error text', () => {
+    const config = loadConfig(valid);
+    expect(config.secretKey).toBe(valid.PASSDESK_SECRET_KEY);
+    expect(secretValues(config)).toContain(valid.PASSDESK_SECRET_KEY);
+  });
+
+  it('comes from PASSDESK_SECRET_KEY_FILE without the newline the file ends with', () => {
+    const key = 'a'.repeat(64);
+    expect(loadConfig({ ...withoutKey, PASSDESK_SECRET_KEY_FILE: keyFile(`${key}\n`) }).secretKey).toBe(key);
+  });
+
+  it('refuses a key shorter than 32 characters, from either variable, without printing it', () => {
+    const short = 'sentinel-short-key';
+    expect(problemsOf({ ...valid, PASSDESK_SECRET_KEY: short })).toEqual([
+      'PASSDESK_SECRET_KEY: the key is too short (at least 32 characters); generate one with `openssl rand -hex 32`',
+    ]);
+    const fromFile = problemsOf({ ...withoutKey, PASSDESK_SECRET_KEY_FILE: keyFile(`${short}\n`) });
+    expect(fromFile.join()).toContain('PASSDESK_SECRET_KEY_FILE: the key is too short');
+    expect(fromFile.join()).not.toContain('sentinel');
+  });
+
+  it('refuses both variables at once, and a key file that is not there', () => {
+    expect(problemsOf({ ...valid, PASSDESK_SECRET_KEY_FILE: keyFile('b'.repeat(64)) }))
+      .toEqual(['PASSDESK_SECRET_KEY_FILE: set it or PASSDESK_SECRET_KEY, not both']);
+    expect(problemsOf({ ...withoutKey, PASSDESK_SECRET_KEY_FILE: '/nonexistent/passdesk.key' }))
+      .toEqual(['PASSDESK_SECRET_KEY_FILE: file not found']);
+  });
+
+  it('may be left out when the caller says so (the demo passes its own to startPassdesk)', () => {
+    expect(loadConfig(withoutKey, { requireSecretKey: false }).secretKey).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,11 +17,20 @@ const sms: LimitRule = { name: 'sms', limit: 3, windowMs: HOUR };
 const wrongAnswer: LimitRule = { name: 'wrong-answer', limit: 4, windowMs: HOUR };
 let n = 0;
 
-function setUp() {
+const KEY = 'limiter-test-secret-key-0123456789abcdef';
+
+function setUp(key = KEY) {
   n += 1;
   const store = SqliteStore.open(join(dir, `limits-${n}.sqlite`));
   const clock = new FakeClock();
-  return { store, clock, limiter: new Limiter(store, clock) };
+  return { store, clock, limiter: new Limiter(store, clock, key) };
+}
+
+function counterKeys(path: string): string[] {
+  const db = new DatabaseSync(path);
+  const keys = (db.prepare('SELECT key FROM counter_events').all() as { key: string }[]).map((row) => row.key);
+  db.close();
+  return keys;
 }
 
 describe('limits', () => {
@@ -108,10 +118,25 @@ describe('limits', () => {
     await limiter.record(sms, { slackUser: 'slack:T:U1', phone: '+48600100200' });
     const path = join(dir, `limits-${n}.sqlite`);
     await store.close();
-    const db = new DatabaseSync(path);
-    const keys = (db.prepare('SELECT key FROM counter_events').all() as { key: string }[]).map((row) => row.key);
-    db.close();
+    const keys = counterKeys(path);
     expect(keys.join()).not.toContain('600100200');
     expect(keys.some((key) => key.startsWith('limit:sms:phone:'))).toBe(true);
+  });
+
+  it('key a phone number with the secret key: no plain hash of it, and another key gives another counter', async () => {
+    const phoneKeysWith = async (key: string) => {
+      const { store, limiter } = setUp(key);
+      await limiter.record(sms, { slackUser: 'slack:T:U1', phone: '+48600100200' });
+      await store.close();
+      return counterKeys(join(dir, `limits-${n}.sqlite`)).filter((k) => k.startsWith('limit:sms:phone:'));
+    };
+    const withKey = await phoneKeysWith(KEY);
+    const withOtherKey = await phoneKeysWith('another-secret-key-0123456789abcdef0123');
+    // Anyone can hash every phone number; only the key holder can compute these.
+    const plain = createHash('sha256').update('48600100200').digest('hex');
+    expect(withKey).toHaveLength(1);
+    expect(withKey[0]).not.toContain(plain.slice(0, 16));
+    expect(withOtherKey).toHaveLength(1);
+    expect(withOtherKey[0]).not.toBe(withKey[0]);
   });
 });

@@ -1,6 +1,6 @@
 import type { AuditTrail } from '../../audit/audit-trail';
 import type { Clock } from '../../clock/clock';
-import type { Config } from '../../config';
+import type { Config, Locale } from '../../config';
 import type { Directory } from '../../directory/directory';
 import type { Logger } from '../../log/logger';
 import type { PasswordChangedNotice } from '../../notification/password-changed-notifier';
@@ -31,6 +31,8 @@ export interface PasswordResetDeps {
   clock: Clock;
   logger: Logger;
   settings: Config['reset'];
+  /** DEFAULT_LOCALE: the language of answers given without a flow (expired, unreadable). */
+  defaultLocale: Locale;
   /** Server secret that keys code hashes and password fingerprints. */
   secretKey: string;
 }

@@ -1,9 +1,12 @@
 import { slackActor } from '../../audit/actor';
+import { MINUTE_MS, SECOND_MS } from '../../clock/durations';
+import { MAX_CODE_TTL_MINUTES } from '../../config';
 import { messagesFor } from '../../i18n';
 import { maskPhone } from '../../log/mask';
 import { newArithmeticChallenge, parseChallengeAnswer } from '../shared/arithmetic-challenge';
+import { endFlow } from '../shared/end-flow';
 import type { FlowKey, LoadedFlow } from '../shared/flow-repository';
-import { loadForStep } from '../shared/load-for-step';
+import { loadForStep, type StepLoad } from '../shared/load-for-step';
 import { logDirectoryError } from '../shared/log-directory-error';
 import { codeMatches, generateCode, hashCode, normaliseTypedCode } from '../shared/one-time-code';
 import { endedOutcome } from '../shared/outcome';
@@ -13,8 +16,6 @@ import { setNewPassword } from './new-password-step';
 import { startReset } from './start-step';
 import { codeScreen, type EndReason, identityScreen, type ResetOutcome, type ResetScreen } from './reset-screen';
 import type { ResetState } from './reset-state';
-
-const MINUTE = 60_000;
 
 /**
  * Forgot-password reset by SMS code (the Polish procedure, steps I–III): identity check,
@@ -34,7 +35,7 @@ export class PasswordResetJourney {
     requestId: string,
     answers: { phoneDigits: string; challengeAnswer?: string },
   ): Promise<ResetOutcome> {
-    return this.atStep(key, 'identity', async (flow) => {
+    return this.atStep(key, 'identity', requestId, async (flow) => {
       const { state } = flow;
       const digits = answers.phoneDigits.trim();
       if (!/^\d{3}$/.test(digits)) {
@@ -57,12 +58,12 @@ export class PasswordResetJourney {
   }
 
   async resendCode(key: FlowKey, requestId: string): Promise<ResetOutcome> {
-    return this.atStep(key, 'code', async (flow) => {
+    return this.atStep(key, 'code', requestId, async (flow) => {
       const { state } = flow;
       const waited = this.now() - (state.codeSentAt ?? 0);
-      const cooldown = this.deps.settings.codeResendSeconds * 1000;
+      const cooldown = this.deps.settings.codeResendSeconds * SECOND_MS;
       if (waited < cooldown) {
-        const seconds = Math.ceil((cooldown - waited) / 1000);
+        const seconds = Math.ceil((cooldown - waited) / SECOND_MS);
         return { locale: state.locale, screen: codeScreen(state, this.codeMinutes(), { kind: 'cooldown', seconds }) };
       }
       const phone = await this.registeredPhone(flow, requestId);
@@ -72,7 +73,7 @@ export class PasswordResetJourney {
   }
 
   async verifyCode(key: FlowKey, requestId: string, typed: string): Promise<ResetOutcome> {
-    return this.atStep(key, 'code', async (flow) => {
+    return this.atStep(key, 'code', requestId, async (flow) => {
       const { state } = flow;
       const code = normaliseTypedCode(typed);
       if (!code) {
@@ -109,7 +110,7 @@ export class PasswordResetJourney {
     requestId: string,
     typed: { password: string; confirmation: string },
   ): Promise<ResetOutcome> {
-    return this.atStep(key, 'new-password', async (flow) =>
+    return this.atStep(key, 'new-password', requestId, async (flow) =>
       setNewPassword(
         this.deps,
         flow,
@@ -186,7 +187,7 @@ export class PasswordResetJourney {
       step: 'code',
       codeHash: hashCode(this.deps.secretKey, state.flowId, code),
       codeSentAt: now,
-      codeExpiresAt: now + this.codeMinutes() * MINUTE,
+      codeExpiresAt: now + this.codeMinutes() * MINUTE_MS,
       phoneEnding: phone.replace(/\D/g, '').slice(-2),
     };
     if (!(await this.deps.flows.save(flow.key, flow.version, next))) return this.inProgress(state);
@@ -228,19 +229,32 @@ export class PasswordResetJourney {
   private async atStep(
     key: FlowKey,
     step: ResetState['step'],
+    requestId: string,
     work: (flow: LoadedFlow<ResetState>) => Promise<ResetOutcome>,
   ): Promise<ResetOutcome> {
-    const loaded = await loadForStep(this.deps.flows, key, step, this.deps.clock.now(), this.deps.logger);
+    const { flows, clock, logger, defaultLocale } = this.deps;
+    const loaded = await loadForStep(flows, key, step, clock.now(), logger, defaultLocale);
     if (loaded.status === 'gone') return loaded.outcome;
-    // A submission for a step the flow is not at: someone replayed or skipped. End it.
-    if (loaded.status === 'out-of-order') return this.end(loaded.flow, 'flow-expired', 'step-mismatch');
+    if (loaded.status === 'replayed') return this.replayed(loaded, step, requestId);
     return work(loaded.flow);
+  }
+
+  /** A screen submitted again, or a step skipped: audited as a replay; a flow still going ends. */
+  private async replayed(
+    loaded: Extract<StepLoad<ResetState>, { status: 'replayed' }>,
+    submitted: ResetState['step'],
+    requestId: string,
+  ): Promise<ResetOutcome> {
+    const { state } = loaded.flow;
+    if (!loaded.finished) await this.close(loaded.flow, requestId);
+    await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.replayed', subject: state.phoneAccountDn,
+      result: 'refused', detail: { submitted, flowStep: state.step }, requestId });
+    return loaded.outcome;
   }
 
   private async end(flow: LoadedFlow<ResetState>, reason: EndReason, requestId: string): Promise<ResetOutcome> {
     const { state } = flow;
-    const ended: ResetState = { ...state, step: 'ended', codeHash: null, passwordFingerprint: null };
-    await this.deps.flows.save(flow.key, flow.version, ended);
+    await this.close(flow, requestId);
     const locked = reason === 'too-many-code-attempts' || reason === 'too-many-identity-attempts';
     await this.deps.audit.record({
       actor: slackActor(state),
@@ -251,6 +265,13 @@ export class PasswordResetJourney {
       requestId,
     });
     return endedOutcome(state.locale, reason);
+  }
+
+  /** Ends the flow in the store, also when another submission saved it meanwhile. */
+  private async close(flow: LoadedFlow<ResetState>, requestId: string): Promise<void> {
+    const ended = (state: ResetState): ResetState => ({ ...state, step: 'ended', codeHash: null, passwordFingerprint: null });
+    const result = await endFlow(this.deps.flows, flow, ended, this.deps.clock.now());
+    if (result !== 'ended') this.deps.logger.warn({ requestId, result }, 'could not end the flow in the store');
   }
 
   private inProgress(state: ResetState): ResetOutcome {
@@ -270,7 +291,7 @@ export class PasswordResetJourney {
   }
 
   private codeMinutes(): number {
-    return Math.min(this.deps.settings.codeTtlMinutes, 10);
+    return Math.min(this.deps.settings.codeTtlMinutes, MAX_CODE_TTL_MINUTES);
   }
 
   private now(): number {

@@ -56,7 +56,9 @@ export interface NewPasswordScreen {
     | { kind: 'directory-refused'; reasons: DirectoryPolicyReason[] }
     | { kind: 'not-same-as-before' }
     | { kind: 'directory-unavailable' }
-    | { kind: 'accounts-changed' };
+    | { kind: 'accounts-changed' }
+    /** Another submission is changing the accounts right now: wait, then submit again. */
+    | { kind: 'busy' };
   /** After a partial failure: what changed and what did not. */
   partial?: { changed: string[]; failed: string[] };
 }
@@ -64,6 +66,11 @@ export interface NewPasswordScreen {
 export interface DoneScreen {
   step: 'done';
   changed: string[];
+  /**
+   * Accounts left unchanged when the flow cannot take a retry (its state could not be kept):
+   * the person is told which, and to ask the help desk. Empty when every account changed.
+   */
+  notChanged: string[];
 }
 
 /** Why a reset cannot go on, beyond the reasons every journey has. */

@@ -44,8 +44,13 @@ export const resetStateSchema = z.object({
   changedDns: z.array(z.string()),
   /** After a partial change: keyed hash of the password set, so the retry uses the same one. */
   passwordFingerprint: z.string().nullable(),
-  /** While a change runs: epoch ms until which other submissions are turned away. */
+  /**
+   * While a change runs: epoch ms until which other submissions are turned away, renewed before
+   * each account. Still set once past: the change was interrupted (the process stopped).
+   */
   changingUntil: z.number().nullable(),
+  /** The account being written while a change runs: the one a crash leaves in doubt. */
+  writingDn: z.string().nullable().default(null),
 });
 
 /** One account the flow will change, as remembered between steps (no phone, no secret). */
@@ -84,5 +89,6 @@ export function newResetState(start: {
     changedDns: [],
     passwordFingerprint: null,
     changingUntil: null,
+    writingDn: null,
   };
 }

@@ -1,4 +1,5 @@
 import { slackActor } from '../../audit/actor';
+import { MINUTE_MS } from '../../clock/durations';
 import type { FoundAccount } from '../../directory/directory';
 import type { LimitRule } from '../../regulation/limit-rule';
 import { newArithmeticChallenge } from '../shared/arithmetic-challenge';
@@ -11,8 +12,6 @@ import type { PasswordResetDeps } from './journey-types';
 import { refusalAuditedOnce } from './reset-limits';
 import { type EndReason, identityScreen, type ResetOutcome } from './reset-screen';
 import { newResetState } from './reset-state';
-
-const MINUTE = 60_000;
 
 /**
  * Step 0, `/password`: finds the person's accounts from their confirmed Slack email, decides
@@ -63,7 +62,7 @@ export async function startReset(deps: PasswordResetDeps, key: FlowKey, requeste
   const state = newResetState({
     ref: key,
     locale,
-    expiresAt: now + settings.flowTtlMinutes * MINUTE,
+    expiresAt: now + settings.flowTtlMinutes * MINUTE_MS,
     active,
     disabled,
     phoneAccountDn: phoneAccount.dn,

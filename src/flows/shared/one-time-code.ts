@@ -1,8 +1,11 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
-/** A fresh 6-digit code, uniformly drawn (leading zeros kept). */
+/** How many digits a code has: the seed procedure's six, what people expect of an SMS code. */
+export const CODE_DIGITS = 6;
+
+/** A fresh code of CODE_DIGITS digits, uniformly drawn (leading zeros kept). */
 export function generateCode(): string {
-  return randomInt(0, 1_000_000).toString().padStart(6, '0');
+  return randomInt(0, 10 ** CODE_DIGITS).toString().padStart(CODE_DIGITS, '0');
 }
 
 /**
@@ -19,8 +22,8 @@ export function codeMatches(key: string, flowId: string, typed: string, storedHa
   return stored.length === typedHash.length && timingSafeEqual(typedHash, stored);
 }
 
-/** What people type: "123 456", "123-456" → "123456"; undefined unless exactly 6 digits remain. */
+/** What people type: "123 456", "123-456" → "123456"; undefined unless exactly CODE_DIGITS digits remain. */
 export function normaliseTypedCode(typed: string): string | undefined {
   const digits = typed.replace(/[\s-]/g, '');
-  return /^\d{6}$/.test(digits) ? digits : undefined;
+  return digits.length === CODE_DIGITS && /^\d+$/.test(digits) ? digits : undefined;
 }

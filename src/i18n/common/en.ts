@@ -45,6 +45,7 @@ export const en: CommonMessages = {
     subject: 'Your university password was changed',
     text: (accounts, when, contact) =>
       `Your password was changed for: ${accounts}, on ${when} (UTC), through passdesk in Slack.\n\nIf you did not do this, contact ${contact} at once.`,
+    notChanged: (accounts) => `It was NOT changed for: ${accounts}. These accounts keep their old password for now.`,
   },
   ended: {
     alreadyInProgress: 'Your previous submission is still being processed. Please wait a moment and try again.',

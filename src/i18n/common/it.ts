@@ -45,6 +45,7 @@ export const it: CommonMessages = {
     subject: 'La tua password di Ateneo è stata cambiata',
     text: (accounts, when, contact) =>
       `La tua password è stata cambiata per: ${accounts}, il ${when} (UTC), tramite passdesk in Slack.\n\nSe non sei stato tu, contatta subito ${contact}.`,
+    notChanged: (accounts) => `NON è stata cambiata per: ${accounts}. Per ora questi account mantengono la password precedente.`,
   },
   ended: {
     alreadyInProgress: 'La richiesta precedente è ancora in corso. Attendi un momento e riprova.',

@@ -24,6 +24,8 @@ export interface CommonMessages {
   changedNotice: {
     subject: string;
     text: (accounts: string, whenUtc: string, contact: string) => string;
+    /** After a partial change: the accounts that keep their old password. */
+    notChanged: (accounts: string) => string;
   };
 
   /** End reasons whose words are the same in every journey. */

@@ -45,6 +45,7 @@ export const pl: CommonMessages = {
     subject: 'Twoje hasło uczelniane zostało zmienione',
     text: (accounts, when, contact) =>
       `Hasło zostało zmienione dla: ${accounts}, ${when} (UTC), przez passdesk w Slacku.\n\nJeśli to nie Ty, natychmiast skontaktuj się z: ${contact}.`,
+    notChanged: (accounts) => `NIE zostało zmienione dla: ${accounts}. Te konta na razie zachowują dotychczasowe hasło.`,
   },
   ended: {
     alreadyInProgress: 'Poprzednie zgłoszenie jest jeszcze przetwarzane. Poczekaj chwilę i spróbuj ponownie.',

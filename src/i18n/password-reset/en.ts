@@ -29,6 +29,8 @@ export const en: PasswordResetMessages = {
   doneChanged: (accounts) => `:white_check_mark: Your password has been changed for: ${accounts}.`,
   partialChanged: (changed, failed) =>
     `Your password was changed for: ${changed}. It could NOT be changed for: ${failed}. Submit the same password again to finish, or contact the help desk.`,
+  doneIncomplete: (changed, notChanged) =>
+    `Your password was changed for: ${changed}. It could NOT be changed for: ${notChanged}. Please contact the help desk to finish.`,
   defaultSuccessNotes: [
     'The new password takes effect at once on the university systems; Office 365 may take a few minutes to follow.',
     'This does not change the password of SAP or the employee portal.',

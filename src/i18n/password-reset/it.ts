@@ -29,6 +29,8 @@ export const it: PasswordResetMessages = {
   doneChanged: (accounts) => `:white_check_mark: La tua password è stata cambiata per: ${accounts}.`,
   partialChanged: (changed, failed) =>
     `La password è stata cambiata per: ${changed}. NON è stato possibile cambiarla per: ${failed}. Invia di nuovo la stessa password per completare, oppure contatta l'help desk.`,
+  doneIncomplete: (changed, notChanged) =>
+    `La password è stata cambiata per: ${changed}. NON è stato possibile cambiarla per: ${notChanged}. Contatta l'help desk per completare.`,
   defaultSuccessNotes: [
     'La nuova password vale subito sui sistemi di Ateneo; per Office 365 possono servire alcuni minuti.',
     'Questa procedura non cambia la password di SAP né del portale del personale.',

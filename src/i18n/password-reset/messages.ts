@@ -31,6 +31,8 @@ export interface PasswordResetMessages {
   doneTitle: string;
   doneChanged: (accounts: string) => string;
   partialChanged: (changed: string, failed: string) => string;
+  /** Some accounts changed and this flow cannot finish the rest (its state could not be kept). */
+  doneIncomplete: (changed: string, notChanged: string) => string;
   defaultSuccessNotes: string[];
 
   triggerExpired: string;

@@ -29,6 +29,8 @@ export const pl: PasswordResetMessages = {
   doneChanged: (accounts) => `:white_check_mark: Hasło zostało zmienione dla: ${accounts}.`,
   partialChanged: (changed, failed) =>
     `Hasło zostało zmienione dla: ${changed}. NIE udało się go zmienić dla: ${failed}. Wyślij to samo hasło ponownie, aby dokończyć, lub skontaktuj się z pomocą techniczną.`,
+  doneIncomplete: (changed, notChanged) =>
+    `Hasło zostało zmienione dla: ${changed}. NIE udało się go zmienić dla: ${notChanged}. Skontaktuj się z pomocą techniczną, aby dokończyć.`,
   defaultSuccessNotes: [
     'Nowe hasło obowiązuje od razu w systemach lokalnych uczelni; jego propagacja do usługi Office 365 może zająć kilka minut.',
     'Ta procedura nie zmienia hasła do systemu SAP ani do portalu pracowniczego.',

@@ -1,4 +1,4 @@
-import type { AuditEvent, AuditQuery } from '../audit-store';
+import { type AuditEvent, type AuditQuery, DEFAULT_AUDIT_PAGE } from '../audit-store';
 import type { Json, StoredFlow } from '../flow-store';
 import { anyKeyAtLimit, distinctKeys } from '../limit-check';
 import type { Store } from '../store';
@@ -20,7 +20,6 @@ export class MemoryStore implements Store {
   private readonly counterEvents = new Map<string, number[]>();
   private readonly claims = new Map<string, number>();
   private readonly audit: AuditEvent[] = [];
-  private readonly secrets = new Map<string, string>();
 
   async putFlow(key: string, data: Json, expiresAt: Date): Promise<void> {
     const version = (this.flows.get(key)?.version ?? 0) + 1;
@@ -83,12 +82,7 @@ export class MemoryStore implements Store {
       .map((event, index) => ({ event, index }))
       .filter(({ event }) => matches(event))
       .sort((a, b) => b.event.at.getTime() - a.event.at.getTime() || b.index - a.index);
-    return newestFirst.slice(0, query.limit ?? 1000).map(({ event }) => structuredClone(event));
-  }
-
-  async secret(name: string, create: () => string): Promise<string> {
-    if (!this.secrets.has(name)) this.secrets.set(name, create());
-    return this.secrets.get(name) as string;
+    return newestFirst.slice(0, query.limit ?? DEFAULT_AUDIT_PAGE).map(({ event }) => structuredClone(event));
   }
 
   async prune(now: Date, olderThan: Date): Promise<void> {

@@ -26,8 +26,7 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX audit_at ON audit (at);
    CREATE INDEX audit_action_at ON audit (action, at);
-   CREATE INDEX audit_subject_at ON audit (subject, at);
-   CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+   CREATE INDEX audit_subject_at ON audit (subject, at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -146,13 +146,6 @@ export class PostgresStore implements Store {
     return rows.map(toAuditEvent);
   }
 
-  async secret(name: string, create: () => string): Promise<string> {
-    // Insert-if-absent then read: racing replicas all end up with the first value.
-    await this.pool.query('INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, create()]);
-    const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM secrets WHERE name = $1', [name]);
-    return rows[0].value;
-  }
-
   async prune(now: Date, olderThan: Date): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('DELETE FROM flows WHERE expires_at <= $1', [now]);

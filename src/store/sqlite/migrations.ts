@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { NewerSchemaError } from '../newer-schema-error';
 
 /** Each entry upgrades the schema by one version (PRAGMA user_version). Append only. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE flows (
      key TEXT PRIMARY KEY,
      data TEXT NOT NULL,
@@ -27,6 +27,8 @@ const MIGRATIONS: string[] = [
    CREATE INDEX audit_action_at ON audit (action, at);
    CREATE INDEX audit_subject_at ON audit (subject, at);
    CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // The hashing key moved out of the database (PASSDESK_SECRET_KEY): the one kept here goes.
+  `DROP TABLE secrets;`,
 ];
 
 /** Brings the file's schema up to date; safe when several replicas open a new file at once. */

@@ -1,11 +1,18 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import type { AuditEvent, AuditQuery } from '../audit-store';
+import { type AuditEvent, type AuditQuery, DEFAULT_AUDIT_PAGE } from '../audit-store';
 import type { Json, StoredFlow } from '../flow-store';
 import { anyKeyAtLimit, distinctKeys } from '../limit-check';
 import type { Store } from '../store';
 import { migrate } from './migrations';
+
+/**
+ * How long a statement waits for another process's write lock before failing: passdesk's own
+ * transactions take milliseconds, but replicas opening a new file wait through each other's
+ * migration and the switch to WAL.
+ */
+const BUSY_TIMEOUT_MS = 5000;
 
 interface AuditRow {
   at: number;
@@ -28,10 +35,10 @@ export class SqliteStore implements Store {
   private constructor(private readonly db: DatabaseSync) {}
 
   static open(path: string): SqliteStore {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') createOwnerOnly(path);
     const db = new DatabaseSync(path);
     // The busy timeout first: switching to WAL and migrating must wait for other processes too.
-    db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
     try {
       migrate(db);
     } catch (error) {
@@ -117,16 +124,9 @@ export class SqliteStore implements Store {
     const sql = `SELECT at, actor, action, subject, result, detail, request_id FROM audit
                  ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                  ORDER BY at DESC, id DESC LIMIT ?`;
-    params.push(query.limit ?? 1000);
+    params.push(query.limit ?? DEFAULT_AUDIT_PAGE);
     const rows = this.sql(sql).all(...params) as unknown as AuditRow[];
     return rows.map(toAuditEvent);
-  }
-
-  async secret(name: string, create: () => string): Promise<string> {
-    // Insert-if-absent then read: two processes racing both end up with the first value.
-    this.sql('INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, create());
-    const row = this.sql('SELECT value FROM secrets WHERE name = ?').get(name) as { value: string };
-    return row.value;
   }
 
   async prune(now: Date, olderThan: Date): Promise<void> {
@@ -179,6 +179,20 @@ export class SqliteStore implements Store {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
+  }
+}
+
+/**
+ * The store holds flows, hashes and the audit trail: readable by passdesk's user only. Folders it
+ * creates are 0700; the file is created 0600 before SQLite opens it, and SQLite gives its WAL and
+ * shared-memory files the database file's mode. A file or WAL left wider by an older passdesk is
+ * narrowed. A folder that already existed is the deployer's and is left as it is.
+ */
+function createOwnerOnly(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
   }
 }
 

@@ -7,10 +7,17 @@ import type {
   ResetScreen,
 } from '../../../flows/password-reset/reset-screen';
 import type { Messages } from '../../../i18n';
+import { DEFAULT_POLICY } from '../../../policy/default-policy';
 import type { RenderedScreen } from '../../shared/presenter';
 import { type Block, bullets, button, escapeMrkdwn, INPUT_ACTION, modal, note, text, textInput } from '../shared/blocks';
 import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
 import { RESEND_CODE_ACTION, RESET_BLOCK, RESET_CALLBACK } from './ids';
+
+/**
+ * Slack cuts input at its max length without a word; this is twice the policy's ceiling, so an
+ * over-long password reaches the policy and is refused with its rule named.
+ */
+const PASSWORD_INPUT_MAX_LENGTH = 2 * DEFAULT_POLICY.maxLength;
 
 export interface RenderContext {
   messages: Messages;
@@ -31,10 +38,15 @@ export function renderResetScreen(screen: ResetScreen, ctx: RenderContext): Rend
     case 'identity': return identityView(screen, ctx);
     case 'code': return codeView(screen, ctx);
     case 'new-password': return newPasswordView(screen, ctx);
-    case 'done': return finished(ctx, [
-      text(m.doneChanged(screen.changed.map(escapeMrkdwn).join(', '))),
-      ...ctx.successNotes.map((line) => note(escapeMrkdwn(line))),
-    ], m.doneTitle);
+    case 'done': return screen.notChanged.length > 0
+      ? finished(ctx, [
+        text(`:warning: ${m.doneIncomplete(screen.changed.map(escapeMrkdwn).join(', '), screen.notChanged.map(escapeMrkdwn).join(', '))}`),
+        note(escapeMrkdwn(common.helpdeskHint(ctx.helpdeskContact))),
+      ])
+      : finished(ctx, [
+        text(m.doneChanged(screen.changed.map(escapeMrkdwn).join(', '))),
+        ...ctx.successNotes.map((line) => note(escapeMrkdwn(line))),
+      ], m.doneTitle);
     case 'ended': return finished(ctx, endedBlocks(endedText(screen.reason, ctx.messages), ctx.helpdeskContact, common));
   }
 }
@@ -93,8 +105,10 @@ function newPasswordView(screen: NewPasswordScreen, ctx: RenderContext): Rendere
   blocks.push(
     text(`${m.newPasswordIntro}\n${bullets(screen.rules.map((rule) => escapeMrkdwn(c.rule(rule))))}`),
     note(c.slackCannotMask),
-    textInput({ blockId: RESET_BLOCK.newPassword, actionId: INPUT_ACTION, label: c.newPasswordLabel, maxLength: 256 }),
-    textInput({ blockId: RESET_BLOCK.confirmPassword, actionId: INPUT_ACTION, label: c.confirmPasswordLabel, maxLength: 256 }),
+    textInput({ blockId: RESET_BLOCK.newPassword, actionId: INPUT_ACTION, label: c.newPasswordLabel,
+      maxLength: PASSWORD_INPUT_MAX_LENGTH }),
+    textInput({ blockId: RESET_BLOCK.confirmPassword, actionId: INPUT_ACTION, label: c.confirmPasswordLabel,
+      maxLength: PASSWORD_INPUT_MAX_LENGTH }),
   );
   const fieldErrors: Record<string, string> = {};
   const error = screen.error;
@@ -109,6 +123,7 @@ function newPasswordView(screen: NewPasswordScreen, ctx: RenderContext): Rendere
   if (error?.kind === 'not-same-as-before') fieldErrors[RESET_BLOCK.newPassword] = m.retrySamePassword;
   if (error?.kind === 'directory-unavailable') fieldErrors[RESET_BLOCK.newPassword] = c.directoryUnavailableInline;
   if (error?.kind === 'accounts-changed') fieldErrors[RESET_BLOCK.newPassword] = m.accountsChanged;
+  if (error?.kind === 'busy') fieldErrors[RESET_BLOCK.newPassword] = c.ended.alreadyInProgress;
   return { view: stepModal(RESET_CALLBACK.newPassword, ctx, blocks), fieldErrors };
 }
 
