@@ -3,7 +3,8 @@
  *
  * Passwords are set with the Password Modify extended operation (RFC 3062) so that slapd hashes
  * them and applies its policy (length, history, quality); the ppolicy request control brings the
- * reason back when it refuses. The bot reads, but never writes, lockout attributes; note that
+ * reason back when it refuses. The bot writes lockout attributes only to unlock on a help-desk
+ * operator's explicit choice (`unlockAccount`, openldap-unlock.ts); note that
  * slapd itself clears pwdAccountLockedTime and pwdFailureTime whenever a password is set, which is
  * why disabled accounts (locked "for ever") are refused before any write.
  */
@@ -14,7 +15,7 @@ import {
 import { systemClock, type Clock } from '../clock/clock';
 import { DEFAULT_MAX_ACCOUNTS, findWithLinked } from './account-lookup';
 import {
-  DirectoryError, type Account, type Directory, type DirectoryPasswordSettings, type FoundAccount,
+  DirectoryError, type Account, type AccountProtection, type Directory, type DirectoryPasswordSettings, type FoundAccount,
 } from './directory';
 import { markHowFound } from './found-accounts';
 import type { LdapConnector } from './ldap-connector';
@@ -24,6 +25,8 @@ import {
 } from './openldap-account';
 import { firstValue } from './entry-values';
 import { toDirectoryError } from './openldap-errors';
+import { openLdapProtection } from './openldap-protection';
+import { unlockOpenLdapAccount } from './openldap-unlock';
 import { PASSWORD_MODIFY_OID, encodePasswordModifyRequest, type PasswordModifyRequest } from './password-modify-request';
 
 export interface OpenLdapDirectoryOptions {
@@ -147,6 +150,16 @@ export class OpenLdapDirectory implements Directory {
 
   async close(): Promise<void> {
     await this.connector.close();
+  }
+
+  helpdeskProtection(dn: string, protectedGroupDns: readonly string[]): Promise<AccountProtection | undefined> {
+    return this.asService('check protection', (client) => openLdapProtection(client, {
+      dn, serviceDn: this.connector.serviceAccount, baseDn: this.baseDn, protectedGroupDns,
+    }));
+  }
+
+  unlockAccount(dn: string): Promise<void> {
+    return this.asService('unlock account', (client) => unlockOpenLdapAccount(client, this.baseDn, dn));
   }
 
   private async findWithLinked(attribute: string, value: string): Promise<FoundAccount[]> {

@@ -61,6 +61,21 @@ export class SambaServer implements TestDirectoryServer {
     return dn;
   }
 
+  /**
+   * Adds a global security group under CN=Users (outside OU=People) as the domain administrator
+   * and returns its DN. Members may be accounts or other groups.
+   */
+  async addGroup(name: string, memberDns: string[]): Promise<string> {
+    const dn = `${new DN({ CN: name }).toString()},CN=Users,${this.facts.domainDn}`;
+    const attributes = [
+      new Attribute({ type: 'objectClass', values: ['group'] }),
+      new Attribute({ type: 'sAMAccountName', values: [name] }),
+    ];
+    if (memberDns.length > 0) attributes.push(new Attribute({ type: 'member', values: memberDns }));
+    await this.asAdministrator((client) => client.add(dn, attributes));
+    return dn;
+  }
+
   canBind(dn: string, password: string): Promise<boolean> {
     return canBindWith(this.client(), dn, password);
   }

@@ -18,6 +18,8 @@ import { canBindWith } from './ldap-bind';
 export const SUFFIX = 'dc=uni,dc=example';
 export const PEOPLE_DN = `ou=people,${SUFFIX}`;
 export const SERVICE_DN = `cn=passdesk,ou=services,${SUFFIX}`;
+/** Groups live outside the people subtree (LDAP_BASE_DN), as in most directories. */
+export const GROUPS_DN = `ou=groups,${SUFFIX}`;
 /** ppolicy_default: min length 8, history 5, max age 1 year, must change after admin reset, lockout after 5 failures for 10 minutes. */
 export const DEFAULT_POLICY_DN = `cn=default,ou=policies,${SUFFIX}`;
 /** A policy with no expiry and no lockout (the service account has it, so wrong service binds never lock it). */
@@ -55,6 +57,13 @@ export interface SlapdServer extends TestDirectoryServer {
   /** Gives `dn` its own policy (pwdPolicySubentry), as the root DN. */
   assignPolicy(dn: string, policyDn: string): Promise<void>;
   disable(dn: string): Promise<void>;
+  /**
+   * Adds a group under ou=groups as the root DN and returns its DN: groupOfNames (`member`) or,
+   * with `unique`, groupOfUniqueNames (`uniqueMember`). Members may be accounts or other groups.
+   */
+  addGroup(cn: string, memberDns: string[], options?: { unique?: boolean }): Promise<string>;
+  /** Adds one `member` to a groupOfNames, as the root DN. */
+  addGroupMember(groupDn: string, memberDn: string): Promise<void>;
   /** Reads attributes (operational ones too) of one entry as the root DN; values as strings. */
   readAsRoot(dn: string, attributes: string[]): Promise<Record<string, string[]>>;
   /** Kills slapd (every connection drops) and starts it again on the same ports with the same data. */
@@ -156,7 +165,7 @@ class RunningSlapd implements SlapdServer {
     const policy = DEFAULT_POLICY;
     await this.asRoot(async (client) => {
       await client.add(SUFFIX, { objectClass: ['dcObject', 'organization'], dc: 'uni', o: 'Test University' });
-      for (const ou of ['people', 'services', 'policies']) {
+      for (const ou of ['people', 'services', 'policies', 'groups']) {
         await client.add(`ou=${ou},${SUFFIX}`, { objectClass: 'organizationalUnit', ou });
       }
       await client.add(DEFAULT_POLICY_DN, {
@@ -211,6 +220,22 @@ class RunningSlapd implements SlapdServer {
     await this.asRoot((client) => client.modify(dn, new Change({
       operation: 'replace',
       modification: new Attribute({ type: 'pwdAccountLockedTime', values: [DISABLED_LOCK_TIME] }),
+    })));
+  }
+
+  async addGroup(cn: string, memberDns: string[], options: { unique?: boolean } = {}): Promise<string> {
+    const dn = `${new DN({ cn }).toString()},${GROUPS_DN}`;
+    const attributes: Record<string, string | string[]> = options.unique
+      ? { objectClass: 'groupOfUniqueNames', cn, uniqueMember: memberDns }
+      : { objectClass: 'groupOfNames', cn, member: memberDns };
+    await this.asRoot((client) => client.add(dn, attributes));
+    return dn;
+  }
+
+  async addGroupMember(groupDn: string, memberDn: string): Promise<void> {
+    await this.asRoot((client) => client.modify(groupDn, new Change({
+      operation: 'add',
+      modification: new Attribute({ type: 'member', values: [memberDn] }),
     })));
   }
 
@@ -289,7 +314,7 @@ suffix "${SUFFIX}"
 rootdn "cn=admin,${SUFFIX}"
 rootpw ${rootPassword}
 directory ${join(dir, 'data')}
-index mail,uid,employeeNumber eq
+index mail,uid,employeeNumber,member,uniqueMember eq
 
 overlay ppolicy
 ppolicy_default "${DEFAULT_POLICY_DN}"
@@ -309,12 +334,26 @@ access to attrs=userPassword
 access to dn.subtree="${PEOPLE_DN}" attrs=pwdReset
   by ${service} write
   by * none
+# The help desk unlocks accounts locked after failed logins.
+access to dn.subtree="${PEOPLE_DN}" attrs=pwdAccountLockedTime
+  by ${service} write
+  by * none
 access to dn.subtree="${PEOPLE_DN}"
   by ${service} read
   by self read
   by * none
 access to dn.subtree="ou=policies,${SUFFIX}"
   by ${service} read
+  by * none
+# The help desk reads group membership (protected groups), searching for nested groups from the top.
+access to dn.subtree="${GROUPS_DN}"
+  by ${service} read
+  by * none
+access to dn.base="${SUFFIX}"
+  by ${service} search
+  by * none
+access to dn.subtree="ou=services,${SUFFIX}"
+  by self read
   by * none
 access to * by * none
 `;
