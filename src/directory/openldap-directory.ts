@@ -105,11 +105,21 @@ export class OpenLdapDirectory implements Directory {
     }
   }
 
+  /**
+   * slapd drops a lockout whenever a password is set; the help desk unlocks only when the operator
+   * chooses to (`unlockAccount`), so a temporary lock present before is put back as it was.
+   */
   async setTemporaryPassword(dn: string, temporaryPassword: string): Promise<void> {
     await this.asService('set temporary password', async (client) => {
-      const target = await this.writableDn(client, dn);
-      await this.modifyPassword(client, { userIdentity: target, newPassword: temporaryPassword }, 'set temporary password');
-      await this.setPwdReset(client, target, true);
+      const target = await this.writableEntry(client, dn);
+      await this.modifyPassword(client, { userIdentity: target.dn, newPassword: temporaryPassword }, 'set temporary password');
+      await this.setPwdReset(client, target.dn, true);
+      if (target.lockedTime !== undefined) {
+        await client.modify(target.dn, new Change({
+          operation: 'replace',
+          modification: new Attribute({ type: 'pwdAccountLockedTime', values: [target.lockedTime] }),
+        }));
+      }
     });
   }
 
@@ -153,7 +163,7 @@ export class OpenLdapDirectory implements Directory {
   }
 
   helpdeskProtection(dn: string, protectedGroupDns: readonly string[]): Promise<AccountProtection | undefined> {
-    return this.asService('check protection', (client) => openLdapProtection(client, {
+    return this.readAsService('check protection', (client) => openLdapProtection(client, {
       dn, serviceDn: this.connector.serviceAccount, baseDn: this.baseDn, protectedGroupDns,
     }));
   }
@@ -224,12 +234,21 @@ export class OpenLdapDirectory implements Directory {
 
   /** The DN to write: `dn` as the server names it, once it is known to be an enabled account under the base DN. */
   private async writableDn(client: Client, dn: string): Promise<string> {
+    return (await this.writableEntry(client, dn)).dn;
+  }
+
+  /**
+   * The account to write: `dn` as the server names it, once it is known to be an enabled account
+   * under the base DN, with its temporary lock time, if any.
+   */
+  private async writableEntry(client: Client, dn: string): Promise<{ dn: string; lockedTime?: string }> {
     const entry = await this.findEntry(client, dn, ['pwdAccountLockedTime']);
     if (!entry) throw new DirectoryError('not-found', 'no such account under the base DN');
-    if (firstValue(entry, 'pwdAccountLockedTime') === DISABLED_LOCK_TIME) {
+    const lockedTime = firstValue(entry, 'pwdAccountLockedTime');
+    if (lockedTime === DISABLED_LOCK_TIME) {
       throw new DirectoryError('account-disabled', 'the account is disabled');
     }
-    return entry.dn;
+    return { dn: entry.dn, lockedTime };
   }
 
   private async modifyPassword(client: Client, request: PasswordModifyRequest, action: string): Promise<void> {

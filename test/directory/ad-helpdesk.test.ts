@@ -144,6 +144,20 @@ describe('unlocking', () => {
     expect(await samba.canBind(dn, PASSWORD)).toBe(true);
   });
 
+  it('a temporary password leaves a locked account locked; unlocking then lets it in, must change (data 773)', async () => {
+    const { dn } = await addPerson();
+    for (let attempt = 0; attempt < SAMBA_PASSWORD_SETTINGS.lockoutThreshold; attempt += 1) {
+      expect(await samba.canBind(dn, `Wrong-Guess-${attempt}x`)).toBe(false);
+    }
+    await directory.setTemporaryPassword(dn, 'Temporary-Cup-56');
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ locked: true, mustChange: true });
+    expect((await failureOf(directory.verifyPassword(dn, 'Temporary-Cup-56')))).toBe('account-locked');
+
+    await directory.unlockAccount(dn);
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ locked: false, mustChange: true });
+    await expect(directory.verifyPassword(dn, 'Temporary-Cup-56')).resolves.toBe(true);
+  });
+
   it('does not enable a disabled account, and writes nothing when there is no lockout', async () => {
     const disabled = await addPerson({ disabled: true });
     await directory.unlockAccount(disabled.dn);

@@ -144,6 +144,22 @@ describe('unlocking', () => {
     expect(await server.canBind(person.dn, person.password)).toBe(true);
   });
 
+  it('a temporary password leaves a locked account locked (slapd would drop the lock); unlocking then lets it in', async () => {
+    const person = await addAccount();
+    await lockByWrongBinds(person.dn);
+    const { pwdAccountLockedTime } = await server.readAsRoot(person.dn, ['pwdAccountLockedTime']);
+
+    await directory.setTemporaryPassword(person.dn, 'Temporary-Pass-7!');
+
+    await expect(directory.getAccount(person.dn)).resolves.toMatchObject({ locked: true, mustChange: true });
+    expect(await server.readAsRoot(person.dn, ['pwdAccountLockedTime'])).toEqual({ pwdAccountLockedTime });
+    expect(await server.canBind(person.dn, 'Temporary-Pass-7!')).toBe(false);
+
+    await directory.unlockAccount(person.dn);
+    await expect(directory.getAccount(person.dn)).resolves.toMatchObject({ locked: false, mustChange: true });
+    expect(await server.canBind(person.dn, 'Temporary-Pass-7!')).toBe(true);
+  });
+
   it('never removes the permanent lock that means disabled', async () => {
     const person = await addAccount({ disabled: true });
     expect(await failureOf(directory.unlockAccount(person.dn))).toBe('account-disabled');
