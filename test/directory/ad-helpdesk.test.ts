@@ -8,6 +8,8 @@ import { Attribute, Change } from 'ldapts';
 import { ActiveDirectory } from '../../src/directory/ad-directory';
 import { DirectoryError, type DirectoryFailure } from '../../src/directory/directory';
 import { LdapConnector } from '../../src/directory/ldap-connector';
+import { DEFAULT_POLICY } from '../../src/policy/default-policy';
+import { PasswordPolicy } from '../../src/policy/password-policy';
 import type { TestAccountSpec } from '../harness/directory-server';
 import { type SambaServer, connectSamba } from '../harness/samba';
 import { SAMBA_DOMAIN, SAMBA_PASSWORD_SETTINGS } from '../harness/samba-template';
@@ -198,5 +200,18 @@ describe('what the operator sees of an account', () => {
 
     await directory.setTemporaryPassword(dn, 'Temporary-Cup-55');
     await expect(directory.getAccount(dn)).resolves.toMatchObject({ mustChange: true, passwordChangedAt: null });
+  });
+});
+
+describe('generated temporary passwords', () => {
+  it('are accepted by the domain\'s own rules (length, complexity with the person\'s names), and must be changed', async () => {
+    const policy = new PasswordPolicy(DEFAULT_POLICY, await directory.passwordSettings());
+    for (let round = 0; round < 3; round += 1) {
+      const { dn, spec } = await addPerson();
+      const temporary = policy.generate({ usernames: [spec.username], nameParts: [spec.givenName, spec.sn] });
+      await directory.setTemporaryPassword(dn, temporary);
+      await expect(directory.verifyPassword(dn, temporary)).resolves.toBe(true);
+      await expect(directory.getAccount(dn)).resolves.toMatchObject({ mustChange: true });
+    }
   });
 });

@@ -5,6 +5,8 @@
 import { DirectoryError, type DirectoryFailure } from '../../src/directory/directory';
 import { LdapConnector } from '../../src/directory/ldap-connector';
 import { OpenLdapDirectory } from '../../src/directory/openldap-directory';
+import { DEFAULT_POLICY as DEFAULT_PASSDESK_POLICY } from '../../src/policy/default-policy';
+import { PasswordPolicy } from '../../src/policy/password-policy';
 import type { TestAccountSpec } from '../harness/directory-server';
 import { DEFAULT_POLICY, DISABLED_LOCK_TIME, GROUPS_DN, SUFFIX, startSlapd, type SlapdServer } from '../harness/slapd';
 
@@ -190,5 +192,18 @@ describe('what the operator sees of an account', () => {
     expect(changedAt).toBeLessThanOrEqual(Date.now() + 1_000);
     expect(account?.passwordExpiresAt?.getTime()).toBe(changedAt + DEFAULT_POLICY.maxAgeSeconds * 1000);
     expect(account).toMatchObject({ mustChange: true, locked: false, disabled: false });
+  });
+});
+
+describe('generated temporary passwords', () => {
+  it('are accepted by slapd\'s ppolicy (quality, length) and must be changed', async () => {
+    const policy = new PasswordPolicy(DEFAULT_PASSDESK_POLICY, await directory.passwordSettings());
+    for (let round = 0; round < 3; round += 1) {
+      const person = await addAccount();
+      const temporary = policy.generate({ usernames: [person.username], nameParts: [person.givenName, person.sn] });
+      await directory.setTemporaryPassword(person.dn, temporary);
+      expect(await server.canBind(person.dn, temporary)).toBe(true);
+      await expect(directory.getAccount(person.dn)).resolves.toMatchObject({ mustChange: true });
+    }
   });
 });
