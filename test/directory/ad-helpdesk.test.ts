@@ -215,3 +215,17 @@ describe('generated temporary passwords', () => {
     }
   });
 });
+
+describe('the person after a temporary password', () => {
+  it('is told by the DC that it must be changed (data 773); their own change (old and new) clears that', async () => {
+    const { dn } = await addPerson();
+    await directory.setTemporaryPassword(dn, 'Temporary-Cup-57');
+    expect(await samba.loginState(dn, 'Temporary-Cup-57')).toBe('must-change');
+    await expect(samba.changeOwnPassword(dn, 'Not-The-Old-One-1', 'Own-Choice-Road-91')).rejects.toThrow();
+
+    await samba.changeOwnPassword(dn, 'Temporary-Cup-57', 'Own-Choice-Road-91');
+    expect(await samba.loginState(dn, 'Own-Choice-Road-91')).toBe('ok');
+    await expect(directory.getAccount(dn)).resolves.toMatchObject({ mustChange: false });
+  });
+});
+

@@ -207,3 +207,17 @@ describe('generated temporary passwords', () => {
     }
   });
 });
+
+describe('the person after a temporary password', () => {
+  it('is told by ppolicy that it must be changed (changeAfterReset); their own change (old and new) clears that', async () => {
+    const person = await addAccount();
+    await directory.setTemporaryPassword(person.dn, 'Temporary-Pass-8!');
+    expect(await server.loginState(person.dn, 'Temporary-Pass-8!')).toBe('must-change');
+    await expect(server.changeOwnPassword(person.dn, 'Not-The-Old-One-1!', 'Own-Choice-Pass-8!')).rejects.toThrow();
+
+    await server.changeOwnPassword(person.dn, 'Temporary-Pass-8!', 'Own-Choice-Pass-8!');
+    expect(await server.loginState(person.dn, 'Own-Choice-Pass-8!')).toBe('ok');
+    await expect(directory.getAccount(person.dn)).resolves.toMatchObject({ mustChange: false });
+  });
+});
+

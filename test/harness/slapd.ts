@@ -10,7 +10,8 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
-import { Change, Attribute, Client, DN } from 'ldapts';
+import { Change, Attribute, Client, DN, InvalidCredentialsError, PasswordPolicyControl, PasswordPolicyError } from 'ldapts';
+import { PASSWORD_MODIFY_OID, encodePasswordModifyRequest } from '../../src/directory/password-modify-request';
 import { createTestCertificates } from './tls';
 import type { TestAccountSpec, TestDirectoryServer } from './directory-server';
 import { canBindWith } from './ldap-bind';
@@ -270,6 +271,30 @@ class RunningSlapd implements SlapdServer {
     const port = (url: string) => Number(new URL(url).port);
     this.slapd = launch(this.dir, port(this.ldapsUrl), port(this.startTlsUrl));
     await waitUntilAnswering(this.slapd, port(this.ldapsUrl), this.caFile);
+  }
+
+  async loginState(dn: string, password: string): Promise<'ok' | 'must-change' | 'refused'> {
+    const client = this.client();
+    const control = new PasswordPolicyControl();
+    try {
+      await client.bind(dn, password, control);
+      return control.value?.error === PasswordPolicyError.ChangeAfterReset ? 'must-change' : 'ok';
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) return 'refused';
+      throw error;
+    } finally {
+      await client.unbind().catch(() => undefined);
+    }
+  }
+
+  async changeOwnPassword(dn: string, oldPassword: string, newPassword: string): Promise<void> {
+    const client = this.client();
+    try {
+      await client.bind(dn, oldPassword);
+      await client.exop(PASSWORD_MODIFY_OID, encodePasswordModifyRequest({ oldPassword, newPassword }));
+    } finally {
+      await client.unbind().catch(() => undefined);
+    }
   }
 
   async stop(): Promise<void> {
