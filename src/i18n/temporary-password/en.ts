@@ -99,6 +99,8 @@ export const en: TemporaryPasswordMessages = {
     flowUnreadable: 'This request can no longer be continued. Start again with /temp-password.',
   },
 
+  triggerExpired: 'The help-desk window took too long to open. Please run /temp-password again.',
+
   smsCode: (code, minutes) =>
     `Your help-desk verification code: ${code}. Valid for ${minutes} minutes. Read it to the help-desk operator on the phone, and to no one else.`,
   smsPassword: (password) => `Your temporary university password: ${password}. You must choose a new one when you log in.`,

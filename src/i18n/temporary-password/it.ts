@@ -99,6 +99,8 @@ export const it: TemporaryPasswordMessages = {
     flowUnreadable: 'Questa richiesta non può più continuare. Ricomincia con /temp-password.',
   },
 
+  triggerExpired: 'La finestra dell\'help desk ha impiegato troppo ad aprirsi. Esegui di nuovo /temp-password.',
+
   smsCode: (code, minutes) =>
     `Il tuo codice di verifica per l'help desk: ${code}. Valido ${minutes} minuti. Leggilo all'operatore dell'help desk al telefono, e a nessun altro.`,
   smsPassword: (password) => `La tua password temporanea di Ateneo: ${password}. Al primo accesso dovrai sceglierne una nuova.`,

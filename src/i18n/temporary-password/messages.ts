@@ -91,6 +91,9 @@ export interface TemporaryPasswordMessages {
     flowUnreadable: string;
   };
 
+  /** The DM sent when the modal could not open in time. */
+  triggerExpired: string;
+
   /** The SMS with the verification code the caller reads back. */
   smsCode: (code: string, minutes: number) => string;
   /** The SMS with the temporary password (SMS delivery). */

@@ -108,6 +108,8 @@ export const pl: TemporaryPasswordMessages = {
     flowUnreadable: 'Tej prośby nie można już kontynuować. Zacznij od nowa poleceniem /temp-password.',
   },
 
+  triggerExpired: 'Okno help desku otwierało się zbyt długo. Uruchom ponownie /temp-password.',
+
   smsCode: (code, minutes) =>
     `Twój kod weryfikacyjny dla help desku: ${code}. Ważny ${minutes} minut. Odczytaj go operatorowi help desku przez telefon i nikomu innemu.`,
   smsPassword: (password) => `Twoje tymczasowe hasło uczelniane: ${password}. Przy logowaniu musisz wybrać nowe.`,
