@@ -11,7 +11,14 @@ import type { TemporaryPasswordListenerDeps } from './deps';
  */
 export async function openHelpDesk(
   deps: TemporaryPasswordListenerDeps,
-  options: { client: webApi.WebClient; triggerId: string; who: { teamId: string; userId: string; requestId: string }; query: PersonQuery },
+  options: {
+    client: webApi.WebClient;
+    triggerId: string;
+    who: { teamId: string; userId: string; requestId: string };
+    query: PersonQuery;
+    /** The command's ephemeral reply; the shortcut has none (then a DM). */
+    respond?(text: string): Promise<unknown>;
+  },
 ): Promise<void> {
   const { client, who } = options;
   await openModalThenUpdate(deps, deps.modal, {
@@ -20,6 +27,7 @@ export async function openHelpDesk(
     who,
     loading: loadingView,
     retryNote: (messages) => messages.temporaryPassword.triggerExpired,
+    tellWithoutModal: options.respond,
     start: async (viewId) => {
       const { user } = await client.users.info({ user: who.userId, include_locale: true });
       const operator = {

@@ -5,13 +5,14 @@ import { openHelpDesk } from './open-help-desk';
 
 /** `/temp-password [@person | username | email]`. */
 export function tempPasswordCommand(deps: TemporaryPasswordListenerDeps) {
-  return async ({ ack, body, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, client, context, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     await openHelpDesk(deps, {
       client,
       triggerId: body.trigger_id,
       who: { teamId: body.team_id, userId: body.user_id, requestId: requestIdOf(context) },
       query: { text: body.text },
+      respond: (text) => respond({ response_type: 'ephemeral', text }),
     });
   };
 }

@@ -1,0 +1,83 @@
+import type { PassdeskUnderTest } from '../harness/passdesk-under-test';
+import { startPassdeskUnderTest } from '../harness/passdesk-under-test';
+import { seedPeople } from '../harness/people';
+import { type SlapdServer, startSlapd } from '../harness/slapd';
+import { SlackUser } from './slack-user';
+
+/** Who reaches the help desk, in which language, and what happens when no modal can open. */
+
+let slapd: SlapdServer;
+beforeAll(async () => {
+  slapd = await startSlapd();
+});
+afterAll(async () => {
+  await slapd?.stop();
+});
+
+async function withPassdesk(env: Record<string, string>, test: (harness: PassdeskUnderTest) => Promise<void>): Promise<void> {
+  const harness = await startPassdeskUnderTest({ directory: slapd, env });
+  try {
+    await test(harness);
+  } finally {
+    await harness.stop();
+  }
+}
+
+describe('who may use the help desk', () => {
+  it('says it is off when neither HELPDESK_USERS nor HELPDESK_USERGROUP is set', async () => {
+    await withPassdesk({}, async (harness) => {
+      harness.slack.setUser('U0ANYONE', { email: 'anyone@uni.example' });
+      const user = new SlackUser(harness, 'U0ANYONE');
+      await user.runCommand('/temp-password');
+      expect(user.text()).toContain('The help desk is not set up in passdesk');
+    });
+  });
+
+  it('lets members of HELPDESK_USERGROUP in (usergroups.users.list), and refuses the others', async () => {
+    await withPassdesk({ HELPDESK_USERGROUP: 'S0HELPDESK' }, async (harness) => {
+      const people = await seedPeople(slapd, { tag: 'grp' });
+      harness.slack.setUserGroup('S0HELPDESK', ['U0GROUPOP']);
+      harness.slack.setUser('U0GROUPOP', { real_name: 'Gino Gruppo', email: 'gino@uni.example' });
+      harness.slack.setUser('U0OUTSIDER', { email: 'out@uni.example' });
+
+      const member = new SlackUser(harness, 'U0GROUPOP');
+      await member.runCommand('/temp-password', people.noPhone.username);
+      expect(member.labels()).toContain('Set a temporary password on');
+
+      const outsider = new SlackUser(harness, 'U0OUTSIDER');
+      await outsider.runCommand('/temp-password', people.noPhone.username);
+      expect(outsider.text()).toContain('Only help-desk operators may issue temporary passwords');
+      const reads = harness.slack.calls.filter((call) => call.method === 'usergroups.users.list');
+      expect(reads.map((call) => call.args.usergroup)).toEqual(['S0HELPDESK']);
+    });
+  });
+});
+
+describe('the operator\'s language', () => {
+  it.each([
+    ['pl-PL', 'Hasło tymczasowe', 'Osoba w Slacku', 'Albo nazwa użytkownika lub e-mail'],
+    ['it-IT', 'Password temporanea', 'Persona in Slack', 'Oppure nome utente o email'],
+  ])('speaks %s', async (locale, title, personLabel, queryLabel) => {
+    await withPassdesk({ HELPDESK_USERS: 'U0LANG' }, async (harness) => {
+      harness.slack.setUser('U0LANG', { email: 'lang@uni.example', locale });
+      const operator = new SlackUser(harness, 'U0LANG');
+      await operator.runShortcut('temporary-password');
+      expect(operator.view().title?.text).toBe(title);
+      expect(operator.labels()).toEqual([personLabel, queryLabel]);
+    });
+  });
+});
+
+describe('when no modal can open', () => {
+  it('answers the command with an ephemeral note to try again', async () => {
+    await withPassdesk({ HELPDESK_USERS: 'U0LATE' }, async (harness) => {
+      harness.slack.setUser('U0LATE', { email: 'late@uni.example' });
+      harness.slack.failNext('views.open', 'expired_trigger_id');
+      const since = harness.slack.calls.length;
+      await harness.driver.slashCommand('U0LATE', '/temp-password', 'someone');
+      const reply = await harness.slack.waitForCall('response_url', { since });
+      expect(reply.args).toMatchObject({ response_type: 'ephemeral' });
+      expect(String(reply.args.text)).toContain('took too long to open. Please run /temp-password again');
+    });
+  });
+});
