@@ -92,7 +92,8 @@ export async function issuePassword(
   await deps.flows.save(claimed.key, claimed.version, { ...issuing, step: 'done' });
   const outcome = result.kind === 'all-changed' ? 'ok' : 'partly';
   await deps.audit.record({ actor, action: 'temporary-password.issued', subject: changed[0]?.dn, result: 'ok', requestId,
-    detail: { ...detail, accounts: changed.length, result: outcome, delivered: !done.deliveryFailed } });
+    detail: { ...detail, accounts: changed.length, targets: changed.map((account) => account.dn).join('; '), result: outcome,
+      delivered: !done.deliveryFailed } });
   await deps.helpdeskLog.post({
     kind: 'issued', operatorUserId: state.userId, accounts: changed.map(describeAccount), verification: choice.verification,
     ticket: choice.ticket, delivery: choice.delivery, result: outcome,

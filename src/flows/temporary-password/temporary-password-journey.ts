@@ -169,7 +169,7 @@ export class TemporaryPasswordJourney {
     const phone = await this.registeredPhone(flow, requestId);
     if (typeof phone !== 'string') return phone;
     const subjects = { accounts: state.choice?.dns ?? [], phone };
-    if (!(await this.deps.limiter.consume(this.deps.limits.sms, subjects))) return this.end(flow, 'rate-limited-target', requestId);
+    if (!(await this.deps.limiter.consume(this.deps.limits.sms, subjects))) return this.end(flow, 'rate-limited-sms', requestId);
 
     const code = generateCode();
     const next: TemporaryPasswordState = {

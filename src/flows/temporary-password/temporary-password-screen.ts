@@ -20,6 +20,7 @@ export type TemporaryPasswordEndReason =
   | 'operator-check-failed'
   | 'rate-limited-operator'
   | 'rate-limited-target'
+  | 'rate-limited-sms'
   | 'code-expired'
   | 'too-many-code-attempts'
   | 'sms-failed'

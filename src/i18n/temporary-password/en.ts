@@ -89,6 +89,7 @@ export const en: TemporaryPasswordMessages = {
     nothingToReset: 'None of these accounts can get a temporary password from the help desk. Nothing was changed.',
     rateLimitedOperator: 'You have issued the most temporary passwords allowed in an hour. Nothing was changed; try again later.',
     rateLimitedTarget: 'This account has had the most temporary passwords allowed in a day. Nothing was changed.',
+    rateLimitedSms: 'Too many SMS went to this phone recently. Nothing was changed; try again later, or verify the caller another way.',
     codeExpired: 'The code has expired. Nothing was changed. Start again with /temp-password.',
     tooManyCodeAttempts: 'Too many wrong codes. Nothing was changed; this request has been stopped.',
     smsFailed: 'The SMS could not be sent. Nothing was changed. Please try again later.',

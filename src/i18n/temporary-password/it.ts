@@ -89,6 +89,7 @@ export const it: TemporaryPasswordMessages = {
     nothingToReset: 'Nessuno di questi account può ricevere una password temporanea dall\'help desk. Non è cambiato nulla.',
     rateLimitedOperator: 'Hai rilasciato il numero massimo di password temporanee consentito in un\'ora. Non è cambiato nulla; riprova più tardi.',
     rateLimitedTarget: 'Questo account ha ricevuto il numero massimo di password temporanee consentito in un giorno. Non è cambiato nulla.',
+    rateLimitedSms: 'Di recente sono stati inviati troppi SMS a questo telefono. Non è cambiato nulla; riprova più tardi o verifica chi chiama in un altro modo.',
     codeExpired: 'Il codice è scaduto. Non è cambiato nulla. Ricomincia con /temp-password.',
     tooManyCodeAttempts: 'Troppi codici errati. Non è cambiato nulla; la richiesta è stata interrotta.',
     smsFailed: 'Non è stato possibile inviare l\'SMS. Non è cambiato nulla. Riprova più tardi.',

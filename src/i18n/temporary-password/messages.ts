@@ -81,6 +81,7 @@ export interface TemporaryPasswordMessages {
     nothingToReset: string;
     rateLimitedOperator: string;
     rateLimitedTarget: string;
+    rateLimitedSms: string;
     codeExpired: string;
     tooManyCodeAttempts: string;
     smsFailed: string;

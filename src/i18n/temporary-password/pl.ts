@@ -98,6 +98,7 @@ export const pl: TemporaryPasswordMessages = {
     nothingToReset: 'Żadne z tych kont nie może otrzymać hasła tymczasowego od help desku. Nic nie zostało zmienione.',
     rateLimitedOperator: 'Wydano już największą dozwoloną liczbę haseł tymczasowych w ciągu godziny. Nic nie zostało zmienione; spróbuj później.',
     rateLimitedTarget: 'To konto otrzymało już największą dozwoloną liczbę haseł tymczasowych w ciągu doby. Nic nie zostało zmienione.',
+    rateLimitedSms: 'Na ten telefon wysłano ostatnio zbyt wiele SMS-ów. Nic nie zostało zmienione; spróbuj później albo zweryfikuj dzwoniącego inaczej.',
     codeExpired: 'Kod wygasł. Nic nie zostało zmienione. Zacznij od nowa poleceniem /temp-password.',
     tooManyCodeAttempts: 'Zbyt wiele błędnych kodów. Nic nie zostało zmienione; prośba została przerwana.',
     smsFailed: 'Nie udało się wysłać SMS-a. Nic nie zostało zmienione. Spróbuj później.',
