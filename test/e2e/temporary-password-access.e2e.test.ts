@@ -53,6 +53,23 @@ describe('who may use the help desk', () => {
   });
 });
 
+describe('finding the person', () => {
+  it('says when nobody matches, and treats filter syntax as plain text', async () => {
+    await withPassdesk({ HELPDESK_USERS: 'U0FIND' }, async (harness) => {
+      harness.slack.setUser('U0FIND', { email: 'find@uni.example' });
+      const operator = new SlackUser(harness, 'U0FIND');
+      await operator.runCommand('/temp-password', 'nosuchperson');
+      expect(operator.text()).toContain('No account found for nosuchperson.');
+      expect(operator.labels()).toEqual(['Person in Slack', 'Or their username or email']);
+
+      await operator.submit([['Or their username or email', '*)(uid=*']]);
+      expect(operator.text()).toContain('No account found for *)(uid=*.');
+      await operator.submit([]);
+      expect(operator.text()).toContain('Choose a person in Slack, or type a username or an email.');
+    });
+  });
+});
+
 describe('the operator\'s language', () => {
   it.each([
     ['pl-PL', 'Hasło tymczasowe', 'Osoba w Slacku', 'Albo nazwa użytkownika lub e-mail'],
