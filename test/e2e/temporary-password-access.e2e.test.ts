@@ -68,6 +68,22 @@ describe('finding the person', () => {
       expect(operator.text()).toContain('Choose a person in Slack, or type a username or an email.');
     });
   });
+
+  it('takes a mention in the command (as Slack escapes it) and finds that member\'s accounts by their confirmed email', async () => {
+    await withPassdesk({ HELPDESK_USERS: 'U0FIND' }, async (harness) => {
+      const people = await seedPeople(slapd, { tag: 'men' });
+      harness.slack.setUser('U0FIND', { email: 'find@uni.example' });
+      harness.slack.setUser('U0ANNA', { email: people.noPhone.mail });
+      harness.slack.setUser('U0UNCONFIRMED', { email: people.staff.mail, is_email_confirmed: false });
+      const operator = new SlackUser(harness, 'U0FIND');
+      await operator.runCommand('/temp-password', '<@U0ANNA|anna>');
+      expect(operator.text()).toContain(people.noPhone.username);
+
+      await operator.runCommand('/temp-password', '<@U0UNCONFIRMED|jan>');
+      expect(operator.text()).toContain('has no confirmed email address');
+      expect(operator.text()).not.toContain(people.staff.username);
+    });
+  });
 });
 
 describe('the operator\'s language', () => {
