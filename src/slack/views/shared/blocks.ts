@@ -39,7 +39,7 @@ export function textInput(options: {
 }
 
 /** A choice among options (`value` is what the listener reads back; `text` what people read). */
-export interface Choice {
+export interface InputOption {
   value: string;
   text: string;
 }
@@ -56,7 +56,7 @@ export function userSelect(options: { blockId: string; label: string; optional?:
 }
 
 /** Exactly one of `choices`. */
-export function radioInput(options: { blockId: string; label: string; choices: Choice[] }): Block {
+export function radioInput(options: { blockId: string; label: string; choices: InputOption[] }): Block {
   return {
     type: 'input',
     block_id: options.blockId,
@@ -66,7 +66,7 @@ export function radioInput(options: { blockId: string; label: string; choices: C
 }
 
 /** Any of `choices`; `checked` are ticked to begin with. */
-export function checkboxInput(options: { blockId: string; label: string; choices: Choice[]; checked?: string[]; optional?: boolean }): Block {
+export function checkboxInput(options: { blockId: string; label: string; choices: InputOption[]; checked?: string[]; optional?: boolean }): Block {
   const initial = options.choices.filter((choice) => options.checked?.includes(choice.value)).map(option);
   return {
     type: 'input',
@@ -82,7 +82,7 @@ export function checkboxInput(options: { blockId: string; label: string; choices
   };
 }
 
-function option(choice: Choice): types.PlainTextOption {
+function option(choice: InputOption): types.PlainTextOption {
   return { text: { type: 'plain_text', text: choice.text }, value: choice.value };
 }
 
