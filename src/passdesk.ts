@@ -113,6 +113,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     ),
     people: new SlackPeople(app.client, config.defaultLocale),
     sms,
+    smsDestinations,
     messenger,
     mailer,
     helpdeskLog: new SlackHelpdeskLog(app.client, config.helpdesk.logChannel, config.defaultLocale),

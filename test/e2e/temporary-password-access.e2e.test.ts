@@ -86,6 +86,26 @@ describe('finding the person', () => {
   });
 });
 
+describe('where SMS may go', () => {
+  it('refuses a code or a password by SMS to a phone outside SMS_ALLOWED_COUNTRIES, before anything is sent or set', async () => {
+    await withPassdesk({ HELPDESK_USERS: 'U0SMS', SMS_ALLOWED_COUNTRIES: 'IT' }, async (harness) => {
+      const people = await seedPeople(slapd, { tag: 'cty' });
+      harness.slack.setUser('U0SMS', { email: 'sms@uni.example' });
+      const operator = new SlackUser(harness, 'U0SMS');
+      await operator.runCommand('/temp-password', people.staff.username);
+      const staffOption = operator.options('Set a temporary password on').find((option) => option.startsWith(`${people.staff.username} `))!;
+      await operator.submit([
+        ['Set a temporary password on', [staffOption]],
+        ['How did you verify the caller?', 'Code sent by SMS, read back by the caller'],
+        ['How will the person get the password?', 'SMS to the registered phone'],
+      ]);
+      expect(operator.text()).toContain('SMS to this phone number\'s country are not allowed here');
+      expect(harness.twilio.messages).toHaveLength(0);
+      expect(await slapd.canBind(people.staff.dn, people.staff.password)).toBe(true);
+    });
+  });
+});
+
 describe('the operator\'s language', () => {
   it.each([
     ['pl-PL', 'Hasło tymczasowe', 'Osoba w Slacku', 'Albo nazwa użytkownika lub e-mail'],

@@ -173,7 +173,8 @@ async function deliver(
 
   if (choice.delivery === 'sms') {
     const phone = changed.find((account) => account.dn === state.phoneAccountDn)?.phone ?? changed.find((a) => a.phone)?.phone;
-    if (phone) {
+    // A number outside SMS_ALLOWED_COUNTRIES is never handed to the provider (checked at the choice too).
+    if (phone && deps.smsDestinations.check(phone).allowed) {
       phoneEnding = phone.replace(/\D/g, '').slice(-2);
       try {
         const { messageId } = await deps.sms.send(phone, messagesFor(personLocale).temporaryPassword.smsPassword(password));

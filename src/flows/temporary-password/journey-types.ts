@@ -7,6 +7,7 @@ import type { Mailer } from '../../mail/mailer';
 import type { DirectMessenger } from '../../notification/direct-messenger';
 import type { PolicySubject } from '../../policy/policy';
 import type { Limiter } from '../../regulation/limiter';
+import type { SmsDestinations } from '../../sms/sms-destinations';
 import type { SmsSender } from '../../sms/sms-sender';
 import type { FlowRepository } from '../shared/flow-repository';
 import type { HelpdeskOperators } from './operators';
@@ -65,6 +66,8 @@ export interface TemporaryPasswordDeps {
   operators: HelpdeskOperators;
   people: ChatPeople;
   sms: SmsSender;
+  /** SMS_ALLOWED_COUNTRIES: where a code or a password may be sent. */
+  smsDestinations: SmsDestinations;
   messenger: DirectMessenger;
   mailer: Mailer;
   helpdeskLog: HelpdeskLog;

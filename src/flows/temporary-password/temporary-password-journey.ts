@@ -11,9 +11,9 @@ import { issuePassword } from './issue-password';
 import type { Operator, PersonQuery, TemporaryPasswordDeps } from './journey-types';
 import { type ChoiceInput, readChoice } from './read-choice';
 import {
-  accountRows, chooseScreen, describeAccount, type TemporaryPasswordEndReason, type TemporaryPasswordOutcome,
+  accountRows, type ChooseScreen, chooseScreen, describeAccount, type TemporaryPasswordEndReason, type TemporaryPasswordOutcome,
 } from './temporary-password-screen';
-import { isSelectable, newTemporaryPasswordState, type TemporaryPasswordState } from './temporary-password-state';
+import { type Choice, isSelectable, newTemporaryPasswordState, type TemporaryPasswordState } from './temporary-password-state';
 
 const MINUTE = 60_000;
 
@@ -103,6 +103,10 @@ export class TemporaryPasswordJourney {
       }
       const { choice, phoneAccountDn } = read;
       const actor = slackActor(state);
+      const smsRefused = await this.smsRefusedFields(flow, choice, phoneAccountDn, requestId);
+      if (smsRefused) {
+        return { locale: state.locale, screen: chooseScreen(state.candidates, state.personSlackUserId, smsRefused) };
+      }
       if (await this.deps.limiter.isExhausted(this.deps.limits.perOperator, { slackUser: actor })) {
         return this.end(flow, 'rate-limited-operator', requestId);
       }
@@ -151,6 +155,28 @@ export class TemporaryPasswordJourney {
         subject: state.phoneAccountDn ?? undefined, result: 'ok', requestId });
       return issuePassword(this.deps, flow, requestId, (f, reason, id) => this.end(f, reason, id));
     });
+  }
+
+  /**
+   * When the code or the password is to go by SMS: the registered phone must be in
+   * SMS_ALLOWED_COUNTRIES (against SMS pumping), checked before anything is sent or set.
+   */
+  private async smsRefusedFields(
+    flow: LoadedFlow<TemporaryPasswordState>,
+    choice: Choice,
+    phoneAccountDn: string | null,
+    requestId: string,
+  ): Promise<ChooseScreen['errors'] | undefined> {
+    const fields: NonNullable<ChooseScreen['errors']> = {};
+    if (choice.verification === 'sms-code') fields.verification = 'sms-country-not-allowed';
+    if (choice.delivery === 'sms') fields.delivery = 'sms-country-not-allowed';
+    if (Object.keys(fields).length === 0 || !phoneAccountDn) return undefined;
+    const phone = (await this.deps.directory.getAccount(phoneAccountDn))?.phone;
+    const destination = phone ? this.deps.smsDestinations.check(phone) : { allowed: true as const };
+    if (destination.allowed || !phone) return undefined;
+    await this.deps.audit.record({ actor: slackActor(flow.state), action: 'temporary-password.sms-destination-refused',
+      subject: phoneAccountDn, result: 'refused', detail: { phone: maskPhone(phone), country: destination.country ?? 'unknown' }, requestId });
+    return fields;
   }
 
   private async askForCallBack(flow: LoadedFlow<TemporaryPasswordState>, requestId: string): Promise<TemporaryPasswordOutcome> {

@@ -51,7 +51,8 @@ export interface AccountRow {
 }
 
 export type ChooseField = 'accounts' | 'verification' | 'delivery' | 'ticket';
-export type ChooseError = 'no-account' | 'no-verification' | 'no-delivery' | 'ticket' | 'needs-phone' | 'needs-slack-user';
+export type ChooseError =
+  | 'no-account' | 'no-verification' | 'no-delivery' | 'ticket' | 'needs-phone' | 'needs-slack-user' | 'sms-country-not-allowed';
 
 export interface ChooseScreen {
   step: 'choose';

@@ -57,6 +57,7 @@ export const en: TemporaryPasswordMessages = {
     ticket: (max) => `At most ${max} characters: letters, digits and - _ / # . :`,
     needsPhone: 'No phone is registered on these accounts.',
     needsSlackUser: 'This person has no Slack account we know of.',
+    smsCountryNotAllowed: 'SMS to this phone number\'s country are not allowed here (SMS_ALLOWED_COUNTRIES). Choose another way.',
   },
 
   callBackIntro: (phone) =>

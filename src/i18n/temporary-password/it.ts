@@ -57,6 +57,7 @@ export const it: TemporaryPasswordMessages = {
     ticket: (max) => `Al massimo ${max} caratteri: lettere, cifre e - _ / # . :`,
     needsPhone: 'Su questi account non è registrato alcun telefono.',
     needsSlackUser: 'Non conosciamo un account Slack di questa persona.',
+    smsCountryNotAllowed: 'Qui non si possono inviare SMS al paese di questo numero (SMS_ALLOWED_COUNTRIES). Scegli un altro modo.',
   },
 
   callBackIntro: (phone) =>

@@ -50,6 +50,7 @@ export interface TemporaryPasswordMessages {
     ticket: (max: number) => string;
     needsPhone: string;
     needsSlackUser: string;
+    smsCountryNotAllowed: string;
   };
 
   callBackIntro: (phone: string) => string;

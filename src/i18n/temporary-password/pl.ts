@@ -66,6 +66,7 @@ export const pl: TemporaryPasswordMessages = {
     ticket: (max) => `Najwyżej ${max} znaków: litery, cyfry i - _ / # . :`,
     needsPhone: 'Na tych kontach nie ma zarejestrowanego telefonu.',
     needsSlackUser: 'Nie znamy konta Slack tej osoby.',
+    smsCountryNotAllowed: 'SMS-y do kraju tego numeru nie są tu dozwolone (SMS_ALLOWED_COUNTRIES). Wybierz inny sposób.',
   },
 
   callBackIntro: (phone) =>

@@ -90,6 +90,7 @@ function chooseView(screen: ChooseScreen, ctx: RenderContext): RenderedScreen {
     ticket: m.errors.ticket(TICKET_MAX_LENGTH),
     'needs-phone': m.errors.needsPhone,
     'needs-slack-user': m.errors.needsSlackUser,
+    'sms-country-not-allowed': m.errors.smsCountryNotAllowed,
   };
   const fieldErrors: Record<string, string> = {};
   for (const [field, error] of Object.entries(screen.errors ?? {})) fieldErrors[field] = words[error];
