@@ -113,7 +113,26 @@ const environmentSchema = z
     POLICY_FORBID_PERSONAL_INFO: flag(true),
     POLICY_MIN_STRENGTH: z.coerce.number().int().min(0).max(4).default(3),
     POLICY_BLOCKED_WORDS: z.string().default(''),
+
+    HELPDESK_USERS: idList(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids (U…), comma-separated').default([]),
+    HELPDESK_USERGROUP: z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group id (S…)').optional(),
+    HELPDESK_LOG_CHANNEL: z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id (C…)').optional(),
+    HELPDESK_PROTECTED_GROUPS: z
+      .string()
+      .transform((text) => text.split(';').map((dn) => dn.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[^=,]+=[^,]/, 'must be group DNs, semicolon-separated')))
+      .default([]),
+    LIMIT_HELPDESK_PER_OPERATOR_PER_HOUR: positive(20),
+    LIMIT_HELPDESK_PER_TARGET_PER_DAY: positive(5),
   });
+
+/** `a, b, c` → ['a', 'b', 'c'], each checked against `pattern`. */
+function idList(pattern: RegExp, message: string) {
+  return z
+    .string()
+    .transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(pattern, message)));
+}
 
 /**
  * Rules that join two variables. Checked on the raw values, beside the schema, so they are
@@ -204,6 +223,14 @@ export interface Config {
   limits: { flowsPerDay: number; flowsPerTeamPerHour: number; smsPerHour: number; wrongAnswersPerHour: number };
   /** The validator's settings; `maxLength` is not configurable (see default-policy.ts). */
   policy: Omit<PolicySettings, 'maxLength'>;
+  /** The help desk's temporary passwords; off when neither `operators` nor `operatorGroup` is set. */
+  helpdesk: {
+    operators: string[];
+    operatorGroup?: string;
+    logChannel?: string;
+    protectedGroups: string[];
+    limits: { perOperatorPerHour: number; perTargetPerDay: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -336,6 +363,16 @@ function toConfig(env: Environment): Config {
       forbidPersonalInfo: env.POLICY_FORBID_PERSONAL_INFO,
       minStrength: env.POLICY_MIN_STRENGTH,
       blockedWords: env.POLICY_BLOCKED_WORDS.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean),
+    },
+    helpdesk: {
+      operators: env.HELPDESK_USERS,
+      operatorGroup: env.HELPDESK_USERGROUP,
+      logChannel: env.HELPDESK_LOG_CHANNEL,
+      protectedGroups: env.HELPDESK_PROTECTED_GROUPS,
+      limits: {
+        perOperatorPerHour: env.LIMIT_HELPDESK_PER_OPERATOR_PER_HOUR,
+        perTargetPerDay: env.LIMIT_HELPDESK_PER_TARGET_PER_DAY,
+      },
     },
   };
 }

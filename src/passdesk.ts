@@ -7,6 +7,10 @@ import type { Directory } from './directory/directory';
 import { PasswordResetJourney } from './flows/password-reset/password-reset-journey';
 import { resetFlows } from './flows/password-reset/reset-flows';
 import { resetLimits } from './flows/password-reset/reset-limits';
+import { HelpdeskOperators } from './flows/temporary-password/operators';
+import { TemporaryPasswordJourney } from './flows/temporary-password/temporary-password-journey';
+import { temporaryPasswordLimits } from './flows/temporary-password/temporary-password-limits';
+import { temporaryPasswordFlows } from './flows/temporary-password/temporary-password-state';
 import { createLogger, type Logger } from './log/logger';
 import type { Mailer } from './mail/mailer';
 import { SmtpMailer } from './mail/smtp-mailer';
@@ -21,9 +25,13 @@ import { TwilioSmsSender } from './sms/twilio-sms-sender';
 import { SECRET_KEY_HINT, secretKeyProblem } from './secret-key';
 import { createSlackApp } from './slack/app';
 import { registerPasswordReset } from './slack/journeys/password-reset/register';
+import { registerTemporaryPassword } from './slack/journeys/temporary-password/register';
 import { requestContext } from './slack/shared/request-context';
 import type { SlackDeps } from './slack/shared/slack-deps';
 import { SlackDirectMessenger } from './slack/slack-direct-messenger';
+import { SlackHelpdeskLog } from './slack/slack-helpdesk-log';
+import { SlackPeople } from './slack/slack-people';
+import { SlackUserGroups } from './slack/slack-user-groups';
 import { openStore } from './store/open-store';
 import { schedulePruning } from './store/prune-schedule';
 import type { Store } from './store/store';
@@ -89,13 +97,16 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   PasswordPolicy.warmUp();
 
   const limits = resetLimits(config.limits);
+  const sms = given.sms ?? new TwilioSmsSender(config.twilio);
+  const smsDestinations = new SmsDestinations(config.sms.allowedCountries);
+  const limiter = new Limiter(store, clock, secretKey);
   const journey = new PasswordResetJourney({
     directory,
     flows: resetFlows(store),
-    sms: given.sms ?? new TwilioSmsSender(config.twilio),
-    smsDestinations: new SmsDestinations(config.sms.allowedCountries),
+    sms,
+    smsDestinations,
     policy,
-    limiter: new Limiter(store, clock, secretKey),
+    limiter,
     limits,
     audit,
     notifier: new PasswordChangedNotifier(messenger, mailer, config.helpdeskContact, logger),
@@ -105,9 +116,40 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     defaultLocale: config.defaultLocale,
     secretKey,
   });
+  const helpDesk = new TemporaryPasswordJourney({
+    directory,
+    flows: temporaryPasswordFlows(store),
+    operators: new HelpdeskOperators(
+      { users: config.helpdesk.operators, userGroup: config.helpdesk.operatorGroup },
+      new SlackUserGroups(app.client),
+      clock,
+    ),
+    people: new SlackPeople(app.client, config.defaultLocale),
+    sms,
+    smsDestinations,
+    messenger,
+    mailer,
+    helpdeskLog: new SlackHelpdeskLog(app.client, config.helpdesk.logChannel, config.defaultLocale),
+    policy,
+    limiter,
+    limits: temporaryPasswordLimits(config.helpdesk.limits, config.limits),
+    audit,
+    clock,
+    logger,
+    settings: {
+      protectedGroups: config.helpdesk.protectedGroups,
+      codeTtlMinutes: config.reset.codeTtlMinutes,
+      codeMaxAttempts: config.reset.codeMaxAttempts,
+      flowTtlMinutes: config.reset.flowTtlMinutes,
+      helpdeskContact: config.helpdeskContact,
+      defaultLocale: config.defaultLocale,
+    },
+    secretKey,
+  });
   const slackDeps: SlackDeps = { messenger, audit, defaultLocale: config.defaultLocale, logger };
   app.use(requestContext(logger));
   registerPasswordReset(app, { ...slackDeps, journey, presentation: config });
+  registerTemporaryPassword(app, { ...slackDeps, journey: helpDesk, presentation: config });
   app.error(async (error) => {
     logger.error({ err: `${error.name}: ${error.message}` }, 'unhandled Slack listener error');
   });

@@ -76,6 +76,8 @@ export function accountFromEntry(entry: Entry, names: AdAttributeNames, fallback
     disabled: isDisabled(entry),
     locked: isLocked(entry, fallback),
     mustChange: firstValue(entry, 'pwdLastSet') === '0',
+    // pwdLastSet 0 means "must change", not a date: fileTimeToDate gives null for it.
+    passwordChangedAt: fileTimeToDate(firstValue(entry, 'pwdLastSet')),
     passwordExpiresAt: (userAccountControl & UF_DONT_EXPIRE_PASSWD) !== 0
       ? null
       : fileTimeToDate(firstValue(entry, COMPUTED_EXPIRY)),

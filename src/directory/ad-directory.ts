@@ -15,7 +15,7 @@
  *   only where the rootDSE lists it; Samba (4.17 at least) does not, so there a reset skips the
  *   history, as any administrative reset does. It also sets pwdLastSet = -1 in the same modify, so
  *   the user is never left "must change"; that needs the service account's right to write pwdLastSet.
- * - The bot never writes lockoutTime.
+ * - The bot writes lockoutTime only to unlock (`unlockAccount`), on a help-desk operator's explicit choice.
  */
 import { AndFilter, Attribute, Change, EqualityFilter, type Entry, type Filter, OrFilter, PresenceFilter, type Client } from 'ldapts';
 import { type Clock, systemClock } from '../clock/clock';
@@ -24,8 +24,11 @@ import { type AdAttributeNames, accountAttributes, accountFromEntry, hasComputed
 import { bindRefusal, passwordWasAccepted, toDirectoryError } from './ad-errors';
 import { AdDomain } from './ad-domain';
 import { encodeUnicodePwd, inferPolicyReasons } from './ad-password';
+import { adProtection } from './ad-protection';
+import { unlockAdAccount } from './ad-unlock';
 import {
   type Account,
+  type AccountProtection,
   type Directory,
   DirectoryError,
   type DirectoryPasswordSettings,
@@ -184,6 +187,23 @@ export class ActiveDirectory implements Directory {
 
   async close(): Promise<void> {
     await this.connector.close();
+  }
+
+  async helpdeskProtection(dn: string, protectedGroupDns: readonly string[]): Promise<AccountProtection | undefined> {
+    try {
+      return await this.connector.readAsServiceAccount((client) =>
+        adProtection(client, { dn, serviceAccount: this.connector.serviceAccount, protectedGroupDns }));
+    } catch (error) {
+      throw toDirectoryError(error, `check protection of ${dn}`);
+    }
+  }
+
+  async unlockAccount(dn: string): Promise<void> {
+    try {
+      await this.connector.asServiceAccount((client) => unlockAdAccount(client, dn));
+    } catch (error) {
+      throw toDirectoryError(error, `unlock ${dn}`);
+    }
   }
 
   private async findWithLinked(filter: Filter, action: string): Promise<FoundAccount[]> {

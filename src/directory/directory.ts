@@ -37,6 +37,11 @@ export interface Account {
   mustChange: boolean;
   /** When the current password expires; null when the directory sets no expiry. */
   passwordExpiresAt: Date | null;
+  /**
+   * When the password was last set (OpenLDAP `pwdChangedTime`, AD `pwdLastSet`); null when the
+   * directory does not say (or, on AD, while it must be changed). Absent from adapters that do not read it.
+   */
+  passwordChangedAt?: Date | null;
 }
 
 /** An account a look-up found, and how: by the value looked up itself, or only through the link. */
@@ -125,4 +130,28 @@ export interface Directory {
 
   /** Closes pooled connections. */
   close(): Promise<void>;
+
+  /**
+   * Help desk: why the help desk may not set a password on `dn`, or undefined when it may. Checks
+   * the service account's own entry, membership of any group in `protectedGroupDns` (which may lie
+   * anywhere in the directory; nested groups count) and, on AD, `adminCount=1`. Throws
+   * DirectoryError when it cannot tell (a protected group that cannot be read counts as "cannot tell").
+   */
+  helpdeskProtection(dn: string, protectedGroupDns: readonly string[]): Promise<AccountProtection | undefined>;
+
+  /**
+   * Clears a lockout after failed logins (AD: `lockoutTime=0`; OpenLDAP: removes a temporary
+   * `pwdAccountLockedTime`). Never enables a disabled account: on OpenLDAP the permanent lock
+   * 000001010000Z throws 'account-disabled'. Not locked: nothing is written.
+   */
+  unlockAccount(dn: string): Promise<void>;
 }
+
+/** Why the help desk may not touch an account. */
+export type AccountProtection =
+  /** The account passdesk itself binds as. */
+  | { reason: 'service-account' }
+  /** A member (directly or through nested groups) of one of HELPDESK_PROTECTED_GROUPS. */
+  | { reason: 'protected-group'; groupDn: string }
+  /** AD: `adminCount=1`, set on members of the built-in administrative groups. */
+  | { reason: 'admin-count' };

@@ -64,6 +64,11 @@ export class LdapConnector {
     });
   }
 
+  /** The service account's bind name as configured (`LDAP_BIND_DN`): a DN, or on AD possibly a UPN. */
+  get serviceAccount(): string {
+    return this.settings.bindDn;
+  }
+
   /** Runs `work` on a pooled connection bound as the service account. */
   asServiceAccount<T>(work: (client: Client) => Promise<T>): Promise<T> {
     return this.pool.use(work);

@@ -80,6 +80,12 @@ export function readPolicy(entry: Entry): PasswordPolicy {
   };
 }
 
+/** pwdChangedTime (slapd sets it on every password change); null when absent. */
+export function passwordChangedAt(entry: Entry): Date | null {
+  const changedTime = firstValue(entry, 'pwdChangedTime');
+  return (changedTime === undefined ? undefined : parseGeneralizedTime(changedTime)) ?? null;
+}
+
 export interface PasswordState {
   disabled: boolean;
   locked: boolean;
@@ -104,8 +110,7 @@ export function passwordState(entry: Entry, policy: PasswordPolicy, now: Date): 
     const durationSeconds = policy.lockoutDurationSeconds ?? 0;
     locked = since === undefined || durationSeconds <= 0 || since.getTime() + durationSeconds * 1000 > now.getTime();
   }
-  const changedTime = firstValue(entry, 'pwdChangedTime');
-  const changedAt = changedTime === undefined ? undefined : parseGeneralizedTime(changedTime);
+  const changedAt = passwordChangedAt(entry);
   const maxAgeSeconds = policy.maxAgeSeconds ?? 0;
   return {
     disabled,
@@ -133,6 +138,7 @@ export function toAccount(entry: Entry, names: AccountAttributeNames, policy: Pa
     phone: firstValue(entry, names.phone),
     linkValue: names.link ? firstValue(entry, names.link) : undefined,
     ...passwordState(entry, policy, now),
+    passwordChangedAt: passwordChangedAt(entry),
   };
 }
 

@@ -3,7 +3,8 @@
  *
  * Passwords are set with the Password Modify extended operation (RFC 3062) so that slapd hashes
  * them and applies its policy (length, history, quality); the ppolicy request control brings the
- * reason back when it refuses. The bot reads, but never writes, lockout attributes; note that
+ * reason back when it refuses. The bot writes lockout attributes only to unlock on a help-desk
+ * operator's explicit choice (`unlockAccount`, openldap-unlock.ts); note that
  * slapd itself clears pwdAccountLockedTime and pwdFailureTime whenever a password is set, which is
  * why disabled accounts (locked "for ever") are refused before any write.
  */
@@ -14,7 +15,7 @@ import {
 import { systemClock, type Clock } from '../clock/clock';
 import { DEFAULT_MAX_ACCOUNTS, findWithLinked } from './account-lookup';
 import {
-  DirectoryError, type Account, type Directory, type DirectoryPasswordSettings, type FoundAccount,
+  DirectoryError, type Account, type AccountProtection, type Directory, type DirectoryPasswordSettings, type FoundAccount,
 } from './directory';
 import { markHowFound } from './found-accounts';
 import type { LdapConnector } from './ldap-connector';
@@ -24,6 +25,8 @@ import {
 } from './openldap-account';
 import { firstValue } from './entry-values';
 import { toDirectoryError } from './openldap-errors';
+import { openLdapProtection } from './openldap-protection';
+import { unlockOpenLdapAccount } from './openldap-unlock';
 import { PASSWORD_MODIFY_OID, encodePasswordModifyRequest, type PasswordModifyRequest } from './password-modify-request';
 
 export interface OpenLdapDirectoryOptions {
@@ -102,11 +105,21 @@ export class OpenLdapDirectory implements Directory {
     }
   }
 
+  /**
+   * slapd drops a lockout whenever a password is set; the help desk unlocks only when the operator
+   * chooses to (`unlockAccount`), so a temporary lock present before is put back as it was.
+   */
   async setTemporaryPassword(dn: string, temporaryPassword: string): Promise<void> {
     await this.asService('set temporary password', async (client) => {
-      const target = await this.writableDn(client, dn);
-      await this.modifyPassword(client, { userIdentity: target, newPassword: temporaryPassword }, 'set temporary password');
-      await this.setPwdReset(client, target, true);
+      const target = await this.writableEntry(client, dn);
+      await this.modifyPassword(client, { userIdentity: target.dn, newPassword: temporaryPassword }, 'set temporary password');
+      await this.setPwdReset(client, target.dn, true);
+      if (target.lockedTime !== undefined) {
+        await client.modify(target.dn, new Change({
+          operation: 'replace',
+          modification: new Attribute({ type: 'pwdAccountLockedTime', values: [target.lockedTime] }),
+        }));
+      }
     });
   }
 
@@ -147,6 +160,16 @@ export class OpenLdapDirectory implements Directory {
 
   async close(): Promise<void> {
     await this.connector.close();
+  }
+
+  helpdeskProtection(dn: string, protectedGroupDns: readonly string[]): Promise<AccountProtection | undefined> {
+    return this.readAsService('check protection', (client) => openLdapProtection(client, {
+      dn, serviceDn: this.connector.serviceAccount, baseDn: this.baseDn, protectedGroupDns,
+    }));
+  }
+
+  unlockAccount(dn: string): Promise<void> {
+    return this.asService('unlock account', (client) => unlockOpenLdapAccount(client, this.baseDn, dn));
   }
 
   private async findWithLinked(attribute: string, value: string): Promise<FoundAccount[]> {
@@ -211,12 +234,21 @@ export class OpenLdapDirectory implements Directory {
 
   /** The DN to write: `dn` as the server names it, once it is known to be an enabled account under the base DN. */
   private async writableDn(client: Client, dn: string): Promise<string> {
+    return (await this.writableEntry(client, dn)).dn;
+  }
+
+  /**
+   * The account to write: `dn` as the server names it, once it is known to be an enabled account
+   * under the base DN, with its temporary lock time, if any.
+   */
+  private async writableEntry(client: Client, dn: string): Promise<{ dn: string; lockedTime?: string }> {
     const entry = await this.findEntry(client, dn, ['pwdAccountLockedTime']);
     if (!entry) throw new DirectoryError('not-found', 'no such account under the base DN');
-    if (firstValue(entry, 'pwdAccountLockedTime') === DISABLED_LOCK_TIME) {
+    const lockedTime = firstValue(entry, 'pwdAccountLockedTime');
+    if (lockedTime === DISABLED_LOCK_TIME) {
       throw new DirectoryError('account-disabled', 'the account is disabled');
     }
-    return entry.dn;
+    return { dn: entry.dn, lockedTime };
   }
 
   private async modifyPassword(client: Client, request: PasswordModifyRequest, action: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { type Locale, SUPPORTED_LOCALES } from '../config';
 import { common } from './common';
 import { passwordReset } from './password-reset';
+import { temporaryPassword } from './temporary-password';
 
 /**
  * Every text people read, by namespace: `common` for what journeys share, one per journey.
@@ -11,6 +12,7 @@ import { passwordReset } from './password-reset';
 const namespaces = {
   common,
   passwordReset,
+  temporaryPassword,
 };
 
 export type Messages = { [Namespace in keyof typeof namespaces]: (typeof namespaces)[Namespace][Locale] };

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import * as zxcvbnEn from '@zxcvbn-ts/language-en';
@@ -8,6 +7,7 @@ import type { DirectoryPasswordSettings } from '../directory/directory';
 import { DIGIT, LOWERCASE, UPPERCASE } from './character-classes';
 import { meetsDirectoryComplexity } from './directory-complexity';
 import type { PolicyCheckResult, PolicyRule, PolicySettings, PolicySubject } from './policy';
+import { generateTemporaryPassword } from './temporary-password';
 
 /*
  * Character classes and the directory complexity rule are defined once, in character-classes.ts
@@ -39,14 +39,6 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
   z: 'z2',
 };
 const MIN_LOOKALIKE_TOKEN_LENGTH = 4;
-
-/** Temporary passwords: no 0/O/o, 1/l/I/i, and symbols that are easy to read out and type. */
-const GENERATED_UPPERCASE = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-const GENERATED_LOWERCASE = 'abcdefghjkmnpqrstuvwxyz';
-const GENERATED_DIGITS = '23456789';
-const GENERATED_SYMBOLS = '@#$%&*-_+=?';
-const GENERATED_MIN_LENGTH = 16;
-const MAX_GENERATE_ATTEMPTS = 50;
 
 const NO_SUBJECT: PolicySubject = { usernames: [], nameParts: [] };
 
@@ -113,16 +105,14 @@ export class PasswordPolicy {
   }
 
   /**
-   * A random password that meets this policy (for help-desk temporary passwords): at least
-   * 16 characters drawn from unambiguous ones, every character class present. It is checked
-   * against the policy (and `subject`, when given) and drawn again if anything is unmet.
+   * A temporary password that meets this policy and, when given, passes the check for `subject`
+   * (see temporary-password.ts: readable words, no look-alike characters, CSPRNG).
    */
   generate(subject: PolicySubject = NO_SUBJECT): string {
-    for (let attempt = 0; attempt < MAX_GENERATE_ATTEMPTS; attempt += 1) {
-      const candidate = this.randomCandidate();
-      if (this.check(candidate, subject).ok) return candidate;
-    }
-    throw new Error('could not generate a password that meets the policy; check the policy settings (lengths, blocked words)');
+    return generateTemporaryPassword(
+      { minLength: this.minLength, maxLength: this.settings.maxLength, specialCharacters: this.settings.specialCharacters },
+      (candidate) => this.check(candidate, subject).ok,
+    );
   }
 
   private buildChecklist(): PolicyRule[] {
@@ -143,23 +133,6 @@ export class PasswordPolicy {
       rules.push({ code: 'directory-history', params: { count: directory.historyLength } });
     }
     return rules;
-  }
-
-  private randomCandidate(): string {
-    const symbols = this.generatedSymbols();
-    const classes = [GENERATED_UPPERCASE, GENERATED_LOWERCASE, GENERATED_DIGITS, symbols].filter((chars) => chars.length > 0);
-    const alphabet = classes.join('');
-    const length = Math.min(Math.max(GENERATED_MIN_LENGTH, this.minLength), this.settings.maxLength);
-    const chars = classes.map(pick);
-    while (chars.length < length) chars.push(pick(alphabet));
-    shuffle(chars);
-    return chars.join('');
-  }
-
-  /** The easy symbols this policy accepts; if it accepts none of them, whatever it accepts. */
-  private generatedSymbols(): string {
-    const easy = [...GENERATED_SYMBOLS].filter((char) => this.specialCharacters.has(char));
-    return easy.length > 0 ? easy.join('') : [...this.specialCharacters].join('');
   }
 }
 
@@ -249,16 +222,4 @@ function withLanguageSuffix(dictionary: Record<string, string[]>, language: stri
 
 function strengthScore(password: string, userInputs: string[]): number {
   return strengthEstimator().check(password, userInputs).score;
-}
-
-function pick(chars: string): string {
-  return chars[randomInt(chars.length)];
-}
-
-/** Fisher–Yates with a cryptographic source, so class positions are not predictable. */
-function shuffle(chars: string[]): void {
-  for (let i = chars.length - 1; i > 0; i -= 1) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j], chars[i]];
-  }
 }

@@ -9,6 +9,7 @@ import { type Account, type Directory, DirectoryError, type DirectoryFailure } f
 import type { TestAccountSpec } from '../harness/directory-server';
 import { type SeededPeople, peopleSpecs } from '../harness/people';
 import type { ContractBackend } from './contract-backends/contract-backend';
+import { describeHelpdeskContract } from './helpdesk-contract';
 
 const NEW_PASSWORD = 'Lantern-Road-73?';
 const OTHER_PASSWORD = 'Copper-Kettle-58!';
@@ -330,6 +331,8 @@ export function describeDirectoryContract(name: string, launch: () => Promise<Co
         }
       });
     });
+
+    describeHelpdeskContract(() => ({ backend, directory }), addPerson);
 
     describe('changing a known password', () => {
       it('changes it when the current password is right', async () => {

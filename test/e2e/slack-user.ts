@@ -15,8 +15,21 @@ export class SlackUser {
 
   /** `/password`, then waits until the modal has moved past "looking up your accounts". */
   async runPassword(): Promise<SlackResponse> {
+    return this.runCommand('/password');
+  }
+
+  /** A slash command that opens a modal, then waits until the modal has moved past its first "loading" view. */
+  async runCommand(command: string, text = ''): Promise<SlackResponse> {
     const since = this.harness.slack.calls.length;
-    const response = await this.harness.driver.slashCommand(this.id, '/password');
+    const response = await this.harness.driver.slashCommand(this.id, command, text);
+    await this.harness.slack.waitForCall('views.update', { since });
+    return response;
+  }
+
+  /** A global shortcut that opens a modal, then waits as `runCommand` does. */
+  async runShortcut(callbackId: string): Promise<SlackResponse> {
+    const since = this.harness.slack.calls.length;
+    const response = await this.harness.driver.globalShortcut(this.id, callbackId);
     await this.harness.slack.waitForCall('views.update', { since });
     return response;
   }
@@ -38,14 +51,22 @@ export class SlackUser {
       .map((block) => block.label?.text ?? '');
   }
 
+  /** The texts of the options (radio buttons, checkboxes) of the input labelled `label`. */
+  options(label: string): string[] {
+    const input = (this.view().blocks as { type: string; label?: { text: string }; element?: { options?: { text: { text: string } }[] } }[])
+      .find((block) => block.type === 'input' && block.label?.text === label);
+    if (!input) throw new Error(`no input labelled ${label}; labels: ${this.labels().join(' | ')}`);
+    return (input.element?.options ?? []).map((option) => option.text.text);
+  }
+
   /**
-   * Fills inputs by label (a RegExp matches the one label it fits) and submits. When passdesk
-   * answers "working on it" (a step slower than Slack's deadline), waits for the real answer,
-   * as a person watching the modal would.
+   * Fills inputs by label (a RegExp matches the one label it fits; checkboxes take a list) and
+   * submits. When passdesk answers "working on it" (a step slower than Slack's deadline), waits
+   * for the real answer, as a person watching the modal would.
    */
-  async submit(answers: [string | RegExp, string][]): Promise<SlackResponse> {
+  async submit(answers: [string | RegExp, string | string[]][]): Promise<SlackResponse> {
     const view = this.view();
-    const byLabel: Record<string, string> = {};
+    const byLabel: Record<string, string | string[]> = {};
     for (const [label, value] of answers) byLabel[this.label(label)] = value;
     const since = this.harness.slack.calls.length;
     const response = await this.harness.driver.submitView(this.id, view, fillByLabel(view, byLabel));

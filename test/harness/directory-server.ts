@@ -33,5 +33,17 @@ export interface TestDirectoryServer {
   addAccount(spec: TestAccountSpec): Promise<string>;
   /** True when `password` binds as `dn` (checked with the server's own tools or ldapts as that user). */
   canBind(dn: string, password: string): Promise<boolean>;
+  /**
+   * What a login with `password` as `dn` is told by the server itself: 'must-change' when the
+   * password is right but must be changed first (ppolicy changeAfterReset on OpenLDAP, bind
+   * refused with data 773 on AD), 'ok', or 'refused' (wrong password, locked, disabled).
+   */
+  loginState(dn: string, password: string): Promise<'ok' | 'must-change' | 'refused'>;
+  /**
+   * The person changes their own password, proving the old one: on OpenLDAP bound as themselves
+   * (password modify with old and new, as ppolicy allows after a reset); on AD, where a password
+   * that must change cannot bind, the change (delete old, add new) that AD checks against the old one.
+   */
+  changeOwnPassword(dn: string, oldPassword: string, newPassword: string): Promise<void>;
   stop(): Promise<void>;
 }

@@ -32,6 +32,8 @@ export interface FakeSlackOptions {
   users?: Record<string, FakeSlackUser>;
   /** How long a trigger_id may be exchanged (Slack: 3 s). Default: no expiry, so slow machines don't flake. */
   triggerTtlMs?: number;
+  /** User groups (`S…` ids) and their members' ids, for `usergroups.users.list`. */
+  userGroups?: Record<string, string[]>;
 }
 
 /** One Web API call as the fake received it. */
@@ -98,6 +100,7 @@ export class FakeSlack {
   private readonly callLog = new Recorder<SlackCall>((call) => (call.failure ? `${call.method} (${call.failure})` : call.method));
   private readonly messageLog = new Recorder<FakeMessage>((message) => `message to ${message.userId ?? message.channel}`);
   private readonly users = new Map<string, FakeSlackUser>();
+  private readonly userGroups = new Map<string, string[]>();
   private readonly dmChannels = new Map<string, string>();
   private readonly triggers = new Map<string, { userId: string; issuedAt: number; used: boolean }>();
   private readonly failures = new Map<string, SlackFailure[]>();
@@ -120,10 +123,13 @@ export class FakeSlack {
     this.botId = options.botId ?? FAKE_SLACK_DEFAULTS.botId;
     this.appId = options.appId ?? FAKE_SLACK_DEFAULTS.appId;
     for (const [id, user] of Object.entries(options.users ?? {})) this.users.set(id, user);
+    for (const [id, members] of Object.entries(options.userGroups ?? {})) this.userGroups.set(id, [...members]);
     this.views = new ViewStore({ teamId: this.teamId, appId: this.appId, botId: this.botId });
     this.handlers = {
       'auth.test': () => this.authTest(),
       'users.info': (args) => this.usersInfo(args),
+      'users.lookupByEmail': (args) => this.usersLookupByEmail(args),
+      'usergroups.users.list': (args) => this.userGroupMembers(args),
       'views.open': (args) => ({ view: this.views.open(this.exchangeTrigger(args.trigger_id), args.view) }),
       'views.push': (args) => ({ view: this.views.push(this.exchangeTrigger(args.trigger_id), args.view) }),
       'views.update': (args) => ({ view: this.viewsUpdate(args) }),
@@ -158,6 +164,11 @@ export class FakeSlack {
 
   setUser(id: string, user: FakeSlackUser): void {
     this.users.set(id, user);
+  }
+
+  /** Creates or replaces a user group (`usergroups.users.list` answers with these members). */
+  setUserGroup(id: string, memberIds: string[]): void {
+    this.userGroups.set(id, [...memberIds]);
   }
 
   /** The next call of `method` fails this way (queued per method, in order). */
@@ -350,6 +361,21 @@ export class FakeSlack {
     };
     if (isTrue(args.include_locale)) described.locale = user.locale ?? 'en-US';
     return { user: described };
+  }
+
+  /** Slack matches the address case-insensitively and only among members with that profile email. */
+  private usersLookupByEmail(args: Record<string, unknown>): Record<string, unknown> {
+    const email = typeof args.email === 'string' ? args.email.toLowerCase() : '';
+    const found = [...this.users.entries()].find(([, user]) => user.email?.toLowerCase() === email && !user.deleted);
+    if (!email || !found) throw new SlackApiError('users_not_found');
+    return this.usersInfo({ user: found[0] });
+  }
+
+  private userGroupMembers(args: Record<string, unknown>): Record<string, unknown> {
+    const id = typeof args.usergroup === 'string' ? args.usergroup : '';
+    const members = this.userGroups.get(id);
+    if (!members) throw new SlackApiError('no_such_subteam');
+    return { users: [...members] };
   }
 
   private viewsUpdate(args: Record<string, unknown>): FakeView {

@@ -5,7 +5,7 @@
  *
  * The domain: uni.example, people under OU=People, password settings in SAMBA_PASSWORD_SETTINGS,
  * and a service account (not an administrator) allowed to reset passwords and write pwdLastSet
- * on users under OU=People only.
+ * and lockoutTime on users under OU=People only.
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -43,12 +43,14 @@ export const SAMBA_PASSWORD_SETTINGS = {
 } as const;
 
 /** Change when the recipe below changes: it is part of the cache key. */
-const RECIPE_VERSION = 1;
+const RECIPE_VERSION = 2;
 
 /** Control access right "Reset Password" (User-Force-Change-Password). */
 const RESET_PASSWORD_RIGHT = '00299570-246d-11d0-a768-00aa006e0529';
 /** Attribute pwdLastSet. */
 const PWD_LAST_SET_ATTRIBUTE = 'bf967a0a-0de6-11d0-a285-00aa003049e2';
+/** Attribute lockoutTime (the help desk unlocks accounts). */
+const LOCKOUT_TIME_ATTRIBUTE = '28630ebf-41d5-11d1-a9c1-0000f80367c1';
 /** Object class user. */
 const USER_CLASS = 'bf967aba-0de6-11d0-a285-00aa003049e2';
 
@@ -120,10 +122,12 @@ async function provisionInto(finalDir: string, signal: AbortSignal | undefined):
     const shown = await tool('user', 'show', SAMBA_DOMAIN.serviceUser, '--attributes=objectSid');
     const sid = /^objectSid: (S-[\d-]+)$/m.exec(shown)?.[1];
     if (!sid) throw new Error(`samba template: no objectSid for ${SAMBA_DOMAIN.serviceUser} in: ${shown}`);
-    // Inherited by user objects under OU=People only: the "Reset Password" right and writing pwdLastSet.
+    // Inherited by user objects under OU=People only: the "Reset Password" right, writing pwdLastSet
+    // and (for the help desk's unlock) lockoutTime.
     await tool('dsacl', 'set', `--objectdn=${SAMBA_DOMAIN.peopleDn}`, `--sddl=${[
       `(OA;CIIO;CR;${RESET_PASSWORD_RIGHT};${USER_CLASS};${sid})`,
       `(OA;CIIO;WP;${PWD_LAST_SET_ATTRIBUTE};${USER_CLASS};${sid})`,
+      `(OA;CIIO;WP;${LOCKOUT_TIME_ATTRIBUTE};${USER_CLASS};${sid})`,
     ].join('')}`);
 
     const record: TemplateRecord = {

@@ -7,7 +7,7 @@
  * outside jest's global setup (scripts); its `stop()` stops it.
  */
 import { readFileSync } from 'node:fs';
-import { Attribute, Client, DN } from 'ldapts';
+import { Attribute, Change, Client, DN, InvalidCredentialsError } from 'ldapts';
 import type { TestAccountSpec, TestDirectoryServer } from './directory-server';
 import { type SambaFacts, launchSamba } from './samba-process';
 import { waitForSambaState } from './samba-state';
@@ -61,8 +61,45 @@ export class SambaServer implements TestDirectoryServer {
     return dn;
   }
 
+  /**
+   * Adds a global security group under CN=Users (outside OU=People) as the domain administrator
+   * and returns its DN. Members may be accounts or other groups.
+   */
+  async addGroup(name: string, memberDns: string[]): Promise<string> {
+    const dn = `${new DN({ CN: name }).toString()},CN=Users,${this.facts.domainDn}`;
+    const attributes = [
+      new Attribute({ type: 'objectClass', values: ['group'] }),
+      new Attribute({ type: 'sAMAccountName', values: [name] }),
+    ];
+    if (memberDns.length > 0) attributes.push(new Attribute({ type: 'member', values: memberDns }));
+    await this.asAdministrator((client) => client.add(dn, attributes));
+    return dn;
+  }
+
   canBind(dn: string, password: string): Promise<boolean> {
     return canBindWith(this.client(), dn, password);
+  }
+
+  async loginState(dn: string, password: string): Promise<'ok' | 'must-change' | 'refused'> {
+    const client = this.client();
+    try {
+      await client.bind(dn, password);
+      return 'ok';
+    } catch (error) {
+      if (!(error instanceof InvalidCredentialsError)) throw error;
+      return /\bdata 773\b/.test(error.message) ? 'must-change' : 'refused';
+    } finally {
+      await client.unbind().catch(() => undefined);
+    }
+  }
+
+  /** Delete-old plus add-new: AD refuses it unless the old password is right. */
+  async changeOwnPassword(dn: string, oldPassword: string, newPassword: string): Promise<void> {
+    const encode = (password: string) => Buffer.from(`"${password}"`, 'utf16le');
+    await this.asAdministrator((client) => client.modify(dn, [
+      new Change({ operation: 'delete', modification: new Attribute({ type: 'unicodePwd', values: [encode(oldPassword)] }) }),
+      new Change({ operation: 'add', modification: new Attribute({ type: 'unicodePwd', values: [encode(newPassword)] }) }),
+    ]));
   }
 
   /** Runs `work` bound as the domain administrator (test set-up the service account may not do). */

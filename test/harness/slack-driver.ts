@@ -92,6 +92,22 @@ abstract class SlackDriver {
     return this.deliver('command', payload, options);
   }
 
+  /** The user picks a global shortcut (the ⚡ menu) whose callback id is `callbackId`. */
+  async globalShortcut(userId: string, callbackId: string, options: SignOptions = {}): Promise<SlackResponse> {
+    const payload = {
+      type: 'shortcut',
+      token: VERIFICATION_TOKEN,
+      action_ts: (Date.now() / 1000).toFixed(6),
+      team: { id: this.settings.teamId, domain: this.teamDomain },
+      user: { id: userId, username: this.userName(userId), team_id: this.settings.teamId },
+      is_enterprise_install: false,
+      enterprise: null,
+      callback_id: callbackId,
+      trigger_id: this.triggerId(userId),
+    };
+    return this.deliver('interactive', payload, options);
+  }
+
   /** The user presses the modal's submit button with these values; the ack is applied to the modal. */
   async submitView(userId: string, view: ViewOutput, values: ViewValues, options: SignOptions = {}): Promise<SlackResponse> {
     const payload: ViewSubmitAction = {

@@ -10,7 +10,8 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
-import { Change, Attribute, Client, DN } from 'ldapts';
+import { Change, Attribute, Client, DN, InvalidCredentialsError, PasswordPolicyControl, PasswordPolicyError } from 'ldapts';
+import { PASSWORD_MODIFY_OID, encodePasswordModifyRequest } from '../../src/directory/password-modify-request';
 import { createTestCertificates } from './tls';
 import type { TestAccountSpec, TestDirectoryServer } from './directory-server';
 import { canBindWith } from './ldap-bind';
@@ -18,6 +19,8 @@ import { canBindWith } from './ldap-bind';
 export const SUFFIX = 'dc=uni,dc=example';
 export const PEOPLE_DN = `ou=people,${SUFFIX}`;
 export const SERVICE_DN = `cn=passdesk,ou=services,${SUFFIX}`;
+/** Groups live outside the people subtree (LDAP_BASE_DN), as in most directories. */
+export const GROUPS_DN = `ou=groups,${SUFFIX}`;
 /** ppolicy_default: min length 8, history 5, max age 1 year, must change after admin reset, lockout after 5 failures for 10 minutes. */
 export const DEFAULT_POLICY_DN = `cn=default,ou=policies,${SUFFIX}`;
 /** A policy with no expiry and no lockout (the service account has it, so wrong service binds never lock it). */
@@ -55,6 +58,13 @@ export interface SlapdServer extends TestDirectoryServer {
   /** Gives `dn` its own policy (pwdPolicySubentry), as the root DN. */
   assignPolicy(dn: string, policyDn: string): Promise<void>;
   disable(dn: string): Promise<void>;
+  /**
+   * Adds a group under ou=groups as the root DN and returns its DN: groupOfNames (`member`) or,
+   * with `unique`, groupOfUniqueNames (`uniqueMember`). Members may be accounts or other groups.
+   */
+  addGroup(cn: string, memberDns: string[], options?: { unique?: boolean }): Promise<string>;
+  /** Adds one `member` to a groupOfNames, as the root DN. */
+  addGroupMember(groupDn: string, memberDn: string): Promise<void>;
   /** Reads attributes (operational ones too) of one entry as the root DN; values as strings. */
   readAsRoot(dn: string, attributes: string[]): Promise<Record<string, string[]>>;
   /** Kills slapd (every connection drops) and starts it again on the same ports with the same data. */
@@ -156,7 +166,7 @@ class RunningSlapd implements SlapdServer {
     const policy = DEFAULT_POLICY;
     await this.asRoot(async (client) => {
       await client.add(SUFFIX, { objectClass: ['dcObject', 'organization'], dc: 'uni', o: 'Test University' });
-      for (const ou of ['people', 'services', 'policies']) {
+      for (const ou of ['people', 'services', 'policies', 'groups']) {
         await client.add(`ou=${ou},${SUFFIX}`, { objectClass: 'organizationalUnit', ou });
       }
       await client.add(DEFAULT_POLICY_DN, {
@@ -214,6 +224,22 @@ class RunningSlapd implements SlapdServer {
     })));
   }
 
+  async addGroup(cn: string, memberDns: string[], options: { unique?: boolean } = {}): Promise<string> {
+    const dn = `${new DN({ cn }).toString()},${GROUPS_DN}`;
+    const attributes: Record<string, string | string[]> = options.unique
+      ? { objectClass: 'groupOfUniqueNames', cn, uniqueMember: memberDns }
+      : { objectClass: 'groupOfNames', cn, member: memberDns };
+    await this.asRoot((client) => client.add(dn, attributes));
+    return dn;
+  }
+
+  async addGroupMember(groupDn: string, memberDn: string): Promise<void> {
+    await this.asRoot((client) => client.modify(groupDn, new Change({
+      operation: 'add',
+      modification: new Attribute({ type: 'member', values: [memberDn] }),
+    })));
+  }
+
   async assignPolicy(dn: string, policyDn: string): Promise<void> {
     await this.asRoot((client) => client.modify(dn, new Change({
       operation: 'replace',
@@ -245,6 +271,30 @@ class RunningSlapd implements SlapdServer {
     const port = (url: string) => Number(new URL(url).port);
     this.slapd = launch(this.dir, port(this.ldapsUrl), port(this.startTlsUrl));
     await waitUntilAnswering(this.slapd, port(this.ldapsUrl), this.caFile);
+  }
+
+  async loginState(dn: string, password: string): Promise<'ok' | 'must-change' | 'refused'> {
+    const client = this.client();
+    const control = new PasswordPolicyControl();
+    try {
+      await client.bind(dn, password, control);
+      return control.value?.error === PasswordPolicyError.ChangeAfterReset ? 'must-change' : 'ok';
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) return 'refused';
+      throw error;
+    } finally {
+      await client.unbind().catch(() => undefined);
+    }
+  }
+
+  async changeOwnPassword(dn: string, oldPassword: string, newPassword: string): Promise<void> {
+    const client = this.client();
+    try {
+      await client.bind(dn, oldPassword);
+      await client.exop(PASSWORD_MODIFY_OID, encodePasswordModifyRequest({ oldPassword, newPassword }));
+    } finally {
+      await client.unbind().catch(() => undefined);
+    }
   }
 
   async stop(): Promise<void> {
@@ -289,7 +339,7 @@ suffix "${SUFFIX}"
 rootdn "cn=admin,${SUFFIX}"
 rootpw ${rootPassword}
 directory ${join(dir, 'data')}
-index mail,uid,employeeNumber eq
+index mail,uid,employeeNumber,member,uniqueMember eq
 
 overlay ppolicy
 ppolicy_default "${DEFAULT_POLICY_DN}"
@@ -309,12 +359,26 @@ access to attrs=userPassword
 access to dn.subtree="${PEOPLE_DN}" attrs=pwdReset
   by ${service} write
   by * none
+# The help desk unlocks accounts locked after failed logins.
+access to dn.subtree="${PEOPLE_DN}" attrs=pwdAccountLockedTime
+  by ${service} write
+  by * none
 access to dn.subtree="${PEOPLE_DN}"
   by ${service} read
   by self read
   by * none
 access to dn.subtree="ou=policies,${SUFFIX}"
   by ${service} read
+  by * none
+# The help desk reads group membership (protected groups), searching for nested groups from the top.
+access to dn.subtree="${GROUPS_DN}"
+  by ${service} read
+  by * none
+access to dn.base="${SUFFIX}"
+  by ${service} search
+  by * none
+access to dn.subtree="ou=services,${SUFFIX}"
+  by self read
   by * none
 access to * by * none
 `;

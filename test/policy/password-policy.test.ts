@@ -207,34 +207,6 @@ describe('PasswordPolicy with directory settings', () => {
   });
 });
 
-describe('PasswordPolicy.generate', () => {
-  const policy = new PasswordPolicy(DEFAULT_POLICY, { complexity: true, historyLength: 5 });
-
-  it('produces passwords that pass the policy, each different, from unambiguous characters', () => {
-    const generated = Array.from({ length: 100 }, () => policy.generate());
-    for (const password of generated) {
-      expect(policy.check(password, nobody)).toEqual({ ok: true, unmet: [] });
-      expect(password.length).toBeGreaterThanOrEqual(16);
-      expect(password).not.toMatch(/[0O1lIio]/);
-    }
-    expect(new Set(generated).size).toBe(generated.length);
-  });
-
-  it('meets a longer directory minimum', () => {
-    const password = new PasswordPolicy(DEFAULT_POLICY, { minLength: 20 }).generate();
-    expect(password).toHaveLength(20);
-  });
-
-  it('passes the check for the person it is generated for', () => {
-    expect(policy.check(policy.generate(janKowalski), janKowalski).ok).toBe(true);
-  });
-
-  it('fails loudly when the settings cannot be met', () => {
-    const impossible = new PasswordPolicy({ ...DEFAULT_POLICY, maxLength: 10 });
-    expect(() => impossible.generate()).toThrow(/could not generate/);
-  });
-});
-
 /** zxcvbn without the Italian and Polish dictionaries: shows those dictionaries are what refuses. */
 let englishOnly: ZxcvbnFactory | undefined;
 function englishOnlyScore(password: string): number {

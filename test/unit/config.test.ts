@@ -267,3 +267,51 @@ describe('LDAP_URL with several servers', () => {
     expect(problemsOf({ ...valid, LDAP_POOL_SIZE: '0' }).join()).toContain('LDAP_POOL_SIZE');
   });
 });
+
+describe('help-desk settings', () => {
+  it('are off by default, with the documented limits', () => {
+    const { helpdesk } = loadConfig(valid);
+    expect(helpdesk).toEqual({
+      operators: [],
+      operatorGroup: undefined,
+      logChannel: undefined,
+      protectedGroups: [],
+      limits: { perOperatorPerHour: 20, perTargetPerDay: 5 },
+    });
+  });
+
+  it('read operators, their group, the log channel and protected group DNs (semicolon-separated, commas inside)', () => {
+    const { helpdesk } = loadConfig({
+      ...valid,
+      HELPDESK_USERS: 'U0ALICE, U0BOB',
+      HELPDESK_USERGROUP: 'S0HELPDESK',
+      HELPDESK_LOG_CHANNEL: 'C0HELPLOG',
+      HELPDESK_PROTECTED_GROUPS: 'cn=admins,ou=groups,dc=uni,dc=example; CN=Domain Admins,CN=Users,DC=uni,DC=example;',
+      LIMIT_HELPDESK_PER_OPERATOR_PER_HOUR: '7',
+      LIMIT_HELPDESK_PER_TARGET_PER_DAY: '2',
+    });
+    expect(helpdesk).toEqual({
+      operators: ['U0ALICE', 'U0BOB'],
+      operatorGroup: 'S0HELPDESK',
+      logChannel: 'C0HELPLOG',
+      protectedGroups: ['cn=admins,ou=groups,dc=uni,dc=example', 'CN=Domain Admins,CN=Users,DC=uni,DC=example'],
+      limits: { perOperatorPerHour: 7, perTargetPerDay: 2 },
+    });
+  });
+
+  it('name malformed values without printing them', () => {
+    const problems = problemsOf({
+      ...valid,
+      HELPDESK_USERS: 'sentinel-alice',
+      HELPDESK_USERGROUP: 'sentinel-group',
+      HELPDESK_LOG_CHANNEL: '#sentinel-channel',
+      HELPDESK_PROTECTED_GROUPS: 'sentinel admins',
+      LIMIT_HELPDESK_PER_TARGET_PER_DAY: '0',
+    });
+    const text = problems.join('\n');
+    for (const name of ['HELPDESK_USERS', 'HELPDESK_USERGROUP', 'HELPDESK_LOG_CHANNEL', 'HELPDESK_PROTECTED_GROUPS', 'LIMIT_HELPDESK_PER_TARGET_PER_DAY']) {
+      expect(text).toContain(name);
+    }
+    expect(text).not.toContain('sentinel');
+  });
+});

@@ -11,7 +11,7 @@ import type { Clock } from '../../clock/clock';
 import { meetsDirectoryComplexity } from '../../policy/directory-complexity';
 import { type Account, DirectoryError, type DirectoryPolicyReason } from '../directory';
 import { dnKey } from './memory-dn';
-import type { MemoryPasswordPolicy, MemoryPerson } from './memory-people';
+import type { MemoryGroup, MemoryPasswordPolicy, MemoryPerson } from './memory-people';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
@@ -33,6 +33,7 @@ export interface MemoryAccount {
   passwordSetAt: Date;
   passwordNeverExpires: boolean;
   lockedUntil?: Date;
+  administrative: boolean;
   failedLogins: number;
   /** Keyed hashes of the current password (first) and the ones before it. */
   passwords: Buffer[];
@@ -40,6 +41,7 @@ export interface MemoryAccount {
 
 export class MemoryAccounts {
   private readonly byDn = new Map<string, MemoryAccount>();
+  private readonly groupsByDn = new Map<string, MemoryGroup>();
   private readonly key = randomBytes(32);
 
   constructor(readonly policy: MemoryPasswordPolicy, private readonly clock: Clock) {}
@@ -65,10 +67,30 @@ export class MemoryAccounts {
       passwordSetAt: person.passwordSetAt ? parseTime(person.passwordSetAt) : this.clock.now(),
       passwordNeverExpires: person.passwordNeverExpires ?? false,
       lockedUntil: person.lockedUntil ? parseTime(person.lockedUntil) : undefined,
+      administrative: person.administrative ?? false,
       failedLogins: 0,
       passwords: [this.hash(person.password)],
     });
     return dn;
+  }
+
+  /** Adds a group (anywhere: groups need not be under the base DN); returns its DN. */
+  addGroup(group: MemoryGroup): string {
+    const key = dnKey(group.dn);
+    if (key === undefined) throw new Error(`memory directory: "${group.dn}" is not a DN`);
+    this.groupsByDn.set(key, { dn: group.dn, members: [...group.members] });
+    return group.dn;
+  }
+
+  group(dn: string): MemoryGroup | undefined {
+    const key = dnKey(dn);
+    return key === undefined ? undefined : this.groupsByDn.get(key);
+  }
+
+  /** Clears a lockout after failed logins, as `lockoutTime=0` does; a disabled account stays disabled. */
+  unlock(account: MemoryAccount): void {
+    account.lockedUntil = undefined;
+    account.failedLogins = 0;
   }
 
   get(dn: string): MemoryAccount | undefined {
@@ -127,6 +149,8 @@ export class MemoryAccounts {
       locked: this.isLocked(account, this.clock.now()),
       mustChange: account.mustChange,
       passwordExpiresAt: this.expiresAt(account),
+      // As on AD, a password that must be changed has no "set on" date.
+      passwordChangedAt: account.mustChange ? null : account.passwordSetAt,
     };
   }
 

@@ -6,17 +6,19 @@
  * Where the real directories differ, it behaves as Active Directory does:
  * - verifyPassword proves a right password that has expired or must be changed (true); a disabled
  *   or locked account throws whatever the password, and a wrong password counts towards the lockout;
- * - setting a password leaves a lock as it is (slapd clears it; passdesk never writes one);
+ * - setting a password leaves a lock as it is (slapd clears it, and the OpenLDAP adapter puts it back);
+ *   only unlockAccount clears one, as AD's lockoutTime=0 does;
  * - the history is checked on every write, resets included (as slapd and Windows with the
  *   policy hints control do).
  */
 import { type Clock, systemClock } from '../../clock/clock';
 import { DEFAULT_MAX_ACCOUNTS } from '../account-lookup';
 import {
-  type Account, type Directory, DirectoryError, type DirectoryPasswordSettings, type FoundAccount,
+  type Account, type AccountProtection, type Directory, DirectoryError, type DirectoryPasswordSettings, type FoundAccount,
 } from '../directory';
 import { type MemoryAccount, MemoryAccounts } from './memory-accounts';
 import { isUnder } from './memory-dn';
+import { memoryProtection } from './memory-protection';
 import { DEFAULT_MEMORY_BASE_DN, DEFAULT_MEMORY_POLICY, type MemoryDirectorySeed } from './memory-people';
 
 export interface MemoryDirectoryOptions {
@@ -24,6 +26,8 @@ export interface MemoryDirectoryOptions {
   baseDn: string;
   /** The most accounts one look-up may match (default 50); more is refused as 'too-many-matches'. */
   maxAccounts?: number;
+  /** The DN the adapter stands for as its service account (always protected from the help desk). */
+  serviceAccountDn?: string;
 }
 
 /** A directory holding `seed.people`, under `seed.baseDn`, with `seed.policy` over the defaults. */
@@ -31,17 +35,20 @@ export function createMemoryDirectory(seed: MemoryDirectorySeed, clock: Clock = 
   const baseDn = seed.baseDn ?? DEFAULT_MEMORY_BASE_DN;
   const accounts = new MemoryAccounts({ ...DEFAULT_MEMORY_POLICY, ...seed.policy }, clock);
   for (const person of seed.people) accounts.add(person, baseDn);
-  return new MemoryDirectory(accounts, { baseDn });
+  for (const group of seed.groups ?? []) accounts.addGroup(group);
+  return new MemoryDirectory(accounts, { baseDn, serviceAccountDn: seed.serviceAccountDn });
 }
 
 export class MemoryDirectory implements Directory {
   private readonly baseDn: string;
   private readonly maxAccounts: number;
+  private readonly serviceAccountDn?: string;
 
   /** `accounts` may be shared by several adapters (e.g. with different base DNs). */
   constructor(readonly accounts: MemoryAccounts, options: MemoryDirectoryOptions) {
     this.baseDn = options.baseDn;
     this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
+    this.serviceAccountDn = options.serviceAccountDn;
   }
 
   async findAccountsByMail(mail: string): Promise<FoundAccount[]> {
@@ -102,6 +109,17 @@ export class MemoryDirectory implements Directory {
 
   async close(): Promise<void> {
     // Nothing to release.
+  }
+
+  async helpdeskProtection(dn: string, protectedGroupDns: readonly string[]): Promise<AccountProtection | undefined> {
+    return memoryProtection(this.accounts, { dn, serviceAccountDn: this.serviceAccountDn, protectedGroupDns });
+  }
+
+  /** As AD's `lockoutTime=0`: clears a lockout, leaves a disabled account disabled. */
+  async unlockAccount(dn: string): Promise<void> {
+    const account = this.visible(dn);
+    if (!account) throw new DirectoryError('not-found', 'unlock: no such account under the base DN');
+    this.accounts.unlock(account);
   }
 
   /** A login account under the base DN. */

@@ -26,6 +26,14 @@ export interface MemoryPerson {
   passwordNeverExpires?: boolean;
   /** Locked by failed logins until then. */
   lockedUntil?: string;
+  /** An administrative account, as AD marks them (`adminCount=1`): out of the help desk's reach. */
+  administrative?: boolean;
+}
+
+/** A group, for the help desk's protected groups: members are account or group DNs (nesting counts). */
+export interface MemoryGroup {
+  dn: string;
+  members: string[];
 }
 
 /** The rules the in-memory directory enforces, as a server's password policy would. */
@@ -60,4 +68,7 @@ export interface MemoryDirectorySeed {
   /** Where people live and the adapter searches; default `ou=people,dc=example,dc=edu`. */
   baseDn?: string;
   policy?: Partial<MemoryPasswordPolicy>;
+  groups?: MemoryGroup[];
+  /** The DN passdesk "binds" as (LDAP_BIND_DN): always protected from the help desk. */
+  serviceAccountDn?: string;
 }

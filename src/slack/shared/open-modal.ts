@@ -11,7 +11,8 @@ import type { SlackDeps } from './slack-deps';
 /**
  * Starts a modal journey from a command or shortcut: opens a "loading" modal at once (a trigger
  * id lives 3 s), then runs `start` (directory look-ups and the like) and updates the modal with
- * its outcome. When the modal cannot open in time, the person gets a DM saying to try again.
+ * its outcome. When the modal cannot open in time, the person is told to try again (a DM, or the
+ * command's ephemeral reply).
  */
 export async function openModalThenUpdate<Screen>(
   deps: SlackDeps,
@@ -21,8 +22,13 @@ export async function openModalThenUpdate<Screen>(
     triggerId: string;
     who: { teamId: string; userId: string; requestId: string };
     loading(messages: Messages): types.ModalView;
-    /** The DM sent when the trigger expired before the modal opened. */
+    /** The note sent when the trigger expired before the modal opened. */
     retryNote(messages: Messages): string;
+    /**
+     * Where that note goes: by default a DM; a command passes its ephemeral reply (`respond`),
+     * so the person reads it where they typed.
+     */
+    tellWithoutModal?(text: string): Promise<unknown>;
     start(viewId: string): Promise<Outcome<Screen>>;
   },
 ): Promise<void> {
@@ -43,9 +49,10 @@ export async function openModalThenUpdate<Screen>(
       const locale = await resolveRequester(client, who, deps.defaultLocale)
         .then((requester) => requester.locale)
         .catch(() => deps.defaultLocale);
-      await deps.messenger
-        .sendDirectMessage(who.userId, options.retryNote(messagesFor(locale)))
-        .catch((dmError: unknown) => logger.warn({ slackError: slackErrorCode(dmError) }, 'could not send the retry note'));
+      const note = options.retryNote(messagesFor(locale));
+      const tell = options.tellWithoutModal ?? ((text: string) => deps.messenger.sendDirectMessage(who.userId, text));
+      await tell(note)
+        .catch((noteError: unknown) => logger.warn({ slackError: slackErrorCode(noteError) }, 'could not send the retry note'));
     }
     return;
   }

@@ -27,6 +27,8 @@ export interface ContractBackend {
    * without uid; AD: a contact); returns its DN.
    */
   addEntryWithoutUsername(name: string, mail: string, linkValue: string): Promise<string>;
+  /** Creates a group outside the people container, with these members (accounts or groups); returns its DN. */
+  addGroup(memberDns: string[]): Promise<string>;
   /** Disables or enables an account as an administrator does. */
   setDisabled(dn: string, disabled: boolean): Promise<void>;
   /** True when `password` logs in as `dn` (a bind of the server's own, not through the adapter). */

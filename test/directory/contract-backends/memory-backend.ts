@@ -18,6 +18,8 @@ export function memoryBackend(): ContractBackend {
     return found;
   };
 
+  let groups = 0;
+
   return {
     peopleDn: PEOPLE_DN,
     tag: contractTag(),
@@ -35,6 +37,11 @@ export function memoryBackend(): ContractBackend {
       username: '', dn: `cn=${name},${PEOPLE_DN}`, mail, linkValue,
       password: randomBytes(12).toString('hex'), givenName: name, sn: name,
     }, PEOPLE_DN),
+
+    addGroup: async (members) => {
+      groups += 1;
+      return accounts.addGroup({ dn: `cn=group${groups},ou=groups,dc=uni,dc=example`, members });
+    },
 
     setDisabled: async (dn, disabled) => {
       account(dn).disabled = disabled;

@@ -1,4 +1,5 @@
 /** The contract's backend on the run's Samba AD DC, set up as the domain administrator. */
+import { randomBytes } from 'node:crypto';
 import { Attribute, Change } from 'ldapts';
 import { ActiveDirectory } from '../../../src/directory/ad-directory';
 import { fileTimeToDate } from '../../../src/directory/ad-time';
@@ -50,6 +51,8 @@ export function sambaBackend(samba: SambaServer): ContractBackend {
       await samba.asAdministrator((client) => client.modifyDN(dn, `${rdn},${parentDn}`));
       return `${rdn},${parentDn}`;
     },
+
+    addGroup: (members) => samba.addGroup(`grp-${randomBytes(4).toString('hex')}`, members),
 
     async addContainer(name) {
       const dn = `OU=${name},${peopleDn}`;

@@ -1,4 +1,5 @@
 /** The contract's backend on a throwaway slapd (OpenLDAP with ppolicy), set up as its root DN. */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Attribute, Change, Client } from 'ldapts';
 import type { Directory } from '../../../src/directory/directory';
@@ -52,6 +53,8 @@ export function slapdBackend(server: SlapdServer): ContractBackend {
       await asRoot((client) => client.modifyDN(dn, `${rdn},${parentDn}`));
       return `${rdn},${parentDn}`;
     },
+
+    addGroup: (members) => server.addGroup(`group-${randomBytes(4).toString('hex')}`, members),
 
     async addContainer(name) {
       const dn = `ou=${name},${server.peopleDn}`;

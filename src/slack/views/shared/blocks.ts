@@ -22,18 +22,68 @@ export function textInput(options: {
   label: string;
   hint?: string;
   maxLength?: number;
+  optional?: boolean;
 }): Block {
   return {
     type: 'input',
     block_id: options.blockId,
     label: { type: 'plain_text', text: options.label },
     hint: options.hint ? { type: 'plain_text', text: options.hint } : undefined,
+    optional: options.optional,
     element: {
       type: 'plain_text_input',
       action_id: options.actionId,
       max_length: options.maxLength,
     },
   };
+}
+
+/** A choice among options (`value` is what the listener reads back; `text` what people read). */
+export interface InputOption {
+  value: string;
+  text: string;
+}
+
+/** One workspace member to pick. */
+export function userSelect(options: { blockId: string; label: string; optional?: boolean }): Block {
+  return {
+    type: 'input',
+    block_id: options.blockId,
+    label: { type: 'plain_text', text: options.label },
+    optional: options.optional,
+    element: { type: 'users_select', action_id: INPUT_ACTION },
+  };
+}
+
+/** Exactly one of `choices`. */
+export function radioInput(options: { blockId: string; label: string; choices: InputOption[] }): Block {
+  return {
+    type: 'input',
+    block_id: options.blockId,
+    label: { type: 'plain_text', text: options.label },
+    element: { type: 'radio_buttons', action_id: INPUT_ACTION, options: options.choices.map(option) },
+  };
+}
+
+/** Any of `choices`; `checked` are ticked to begin with. */
+export function checkboxInput(options: { blockId: string; label: string; choices: InputOption[]; checked?: string[]; optional?: boolean }): Block {
+  const initial = options.choices.filter((choice) => options.checked?.includes(choice.value)).map(option);
+  return {
+    type: 'input',
+    block_id: options.blockId,
+    label: { type: 'plain_text', text: options.label },
+    optional: options.optional,
+    element: {
+      type: 'checkboxes',
+      action_id: INPUT_ACTION,
+      options: options.choices.map(option),
+      initial_options: initial.length > 0 ? initial : undefined,
+    },
+  };
+}
+
+function option(choice: InputOption): types.PlainTextOption {
+  return { text: { type: 'plain_text', text: choice.text }, value: choice.value };
 }
 
 export function button(actionId: string, label: string): Block {
