@@ -225,6 +225,16 @@ export class FakeSlack {
     this.views.applySubmissionResponse(userId, viewId, values, response);
   }
 
+  /** The user closes the modal (its Close button or Esc): the view and those above it close. */
+  closeView(userId: string, viewId: string): void {
+    if (this.views.ownerOf(viewId) === userId) this.views.closeFrom(userId, viewId);
+  }
+
+  /** The workspace members, as `users.list` would give them. */
+  get members(): ReadonlyMap<string, FakeSlackUser> {
+    return this.users;
+  }
+
   attachSocketMode(endpoint: SocketModeEndpoint | undefined): void {
     this.socketMode = endpoint;
   }
