@@ -33,6 +33,7 @@ export function demoConfig(parts: {
     DATABASE_URL: `sqlite:${join(parts.dataDir, 'passdesk.sqlite')}`,
     HELPDESK_USERS: parts.helpdeskUserIds.join(','),
     HELPDESK_CONTACT: 'the IT help desk (#it-help)',
+    SMS_ALLOWED_COUNTRIES: 'IT,PL',
     LOG_LEVEL: parts.logLevel,
   });
 }
