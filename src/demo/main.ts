@@ -20,10 +20,10 @@ async function main(): Promise<void> {
   process.stdout.write(`passdesk demo: open ${demo.url} in your browser\n\n`);
   process.stdout.write(`Demo people (usernames and passwords for the "Try a login" panel):\n`);
   for (const person of demo.people) {
-    for (const account of person.accounts) {
-      const phone = account.phone ?? 'no phone';
-      process.stdout.write(`  ${person.name.padEnd(14)} ${person.role.padEnd(10)} ${account.username.padEnd(9)} ${account.password.padEnd(22)} ${phone}\n`);
-    }
+    person.accounts.forEach((account, index) => {
+      const who = index === 0 ? `${person.name.padEnd(14)} ${person.role.padEnd(10)}` : `${''.padEnd(14)} ${'linked'.padEnd(10)}`;
+      process.stdout.write(`  ${who} ${account.username.padEnd(9)} ${account.password.padEnd(22)} ${account.phone ?? 'no phone'}\n`);
+    });
   }
   process.stdout.write('\nPick who you are, type /password in the message box; the SMS code appears in the SMS panel. Ctrl-C stops the demo.\n');
 
