@@ -230,11 +230,6 @@ export class FakeSlack {
     if (this.views.ownerOf(viewId) === userId) this.views.closeFrom(userId, viewId);
   }
 
-  /** The workspace members, as `users.list` would give them. */
-  get members(): ReadonlyMap<string, FakeSlackUser> {
-    return this.users;
-  }
-
   attachSocketMode(endpoint: SocketModeEndpoint | undefined): void {
     this.socketMode = endpoint;
   }
