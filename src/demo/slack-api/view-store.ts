@@ -94,7 +94,7 @@ export class ViewStore {
         this.stacks.set(userId, []);
         return;
       default:
-        this.close(userId, viewId);
+        this.closeFrom(userId, viewId);
     }
   }
 
@@ -103,7 +103,8 @@ export class ViewStore {
     this.stacks.clear();
   }
 
-  private close(userId: string, viewId: string): void {
+  /** Closes the view and every view pushed above it. */
+  closeFrom(userId: string, viewId: string): void {
     const stack = this.stacks.get(userId) ?? [];
     const at = stack.indexOf(viewId);
     if (at < 0) return;

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { type Config, loadConfig } from '../config';
+import { DEFAULT_MEMORY_BASE_DN } from '../directory/memory/memory-people';
+
+/**
+ * The configuration the demo runs passdesk with: HTTP mode with request signing on, against the
+ * simulator's Web API. The directory, SMS and mail settings name nothing real: the demo passes
+ * its own adapters (in-memory directory, captured SMS and mail) in their place. The secret key is
+ * new each run: the demo's store is thrown away with it.
+ */
+export function demoConfig(parts: {
+  botToken: string;
+  signingSecret: string;
+  slackApiUrl: string;
+  dataDir: string;
+  helpdeskUserIds: string[];
+  logLevel: string;
+}): Config {
+  return loadConfig({
+    SLACK_BOT_TOKEN: parts.botToken,
+    SLACK_SIGNING_SECRET: parts.signingSecret,
+    SLACK_API_URL: parts.slackApiUrl,
+    PORT: '0',
+    LDAP_URL: 'ldaps://directory.demo.invalid',
+    LDAP_BIND_DN: 'cn=passdesk,ou=services,dc=example,dc=edu',
+    LDAP_BIND_PASSWORD: 'unused-in-the-demo',
+    LDAP_BASE_DN: DEFAULT_MEMORY_BASE_DN,
+    LDAP_LINK_ATTR: 'employeeNumber',
+    TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+    TWILIO_AUTH_TOKEN: 'unused-in-the-demo',
+    TWILIO_FROM: '+15005550006',
+    SMTP_URL: 'smtps://mail.demo.invalid',
+    MAIL_FROM: 'passdesk demo <no-reply@uni.example>',
+    DATABASE_URL: `sqlite:${join(parts.dataDir, 'passdesk.sqlite')}`,
+    PASSDESK_SECRET_KEY: randomBytes(32).toString('hex'),
+    HELPDESK_USERS: parts.helpdeskUserIds.join(','),
+    HELPDESK_CONTACT: 'the IT help desk (#it-help)',
+    SMS_ALLOWED_COUNTRIES: 'IT,PL',
+    LOG_LEVEL: parts.logLevel,
+  });
+}

@@ -1,0 +1,54 @@
+import { type RunningDemo, startDemo } from './start-demo';
+
+const DEFAULT_PORT = 4000;
+
+/**
+ * `npm run demo`: passdesk with a local Slack simulator, nothing to configure. Prints the
+ * simulator's URL first, then the demo people; Ctrl-C stops everything.
+ * DEMO_PORT moves the page (0: any free port); DEMO_LOG_LEVEL shows passdesk's logs on stderr.
+ */
+async function main(): Promise<void> {
+  const port = parsePort(process.env.DEMO_PORT);
+  let demo: RunningDemo;
+  try {
+    demo = await startDemo({ port, logLevel: process.env.DEMO_LOG_LEVEL ?? 'warn' });
+  } catch (error) {
+    const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    process.stderr.write(busy ? `Port ${port} is taken; run with DEMO_PORT=<another port> (0 picks a free one).\n` : `The demo failed to start: ${String(error)}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`passdesk demo: open ${demo.url} in your browser\n\n`);
+  process.stdout.write(`Demo people (usernames and passwords for the "Try a login" panel):\n`);
+  for (const person of demo.people) {
+    person.accounts.forEach((account, index) => {
+      const who = index === 0 ? `${person.name.padEnd(14)} ${person.role.padEnd(10)}` : `${''.padEnd(14)} ${'linked'.padEnd(10)}`;
+      process.stdout.write(`  ${who} ${account.username.padEnd(9)} ${account.password.padEnd(22)} ${account.phone ?? 'no phone'}\n`);
+    });
+  }
+  process.stdout.write('\nPick who you are, type /password in the message box; the SMS code appears in the SMS panel. Ctrl-C stops the demo.\n');
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('Stopping the demo…\n');
+    demo.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`DEMO_PORT must be a port number (0 to 65535), not "${value}".\n`);
+    process.exit(1);
+  }
+  return port;
+}
+
+void main();
