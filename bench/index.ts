@@ -1,149 +1,92 @@
 /**
- * `npm run bench`: latency from a signed `/password` to the `views.open` it causes, for 50
- * concurrent users, for passdesk and for a bare Bolt app measured in the same run (rounds
- * interleaved), printed with the ratio. A measurement, not a test: it exits 0 unless it breaks
- * (a request not answered 200, a views.open or views.update that never comes, a Slack call that
- * fails, passdesk not reaching its first real step).
+ * `npm run bench`, three measurements, each against a baseline measured in the same run:
+ * 1. latency from a signed `/password` to the `views.open` it causes, for 50 concurrent users,
+ *    for passdesk and for a bare Bolt app (concurrent-commands.ts);
+ * 2. the policy check of random 12-, 64- and 128-character passwords, as shipped and with
+ *    zxcvbn run on every password as before (policy-check.ts);
+ * 3. one user's `/password` latency while other people submit 128-character passwords to
+ *    their own new-password step in a loop, and without them (ack-under-load.ts).
+ * Rounds are interleaved in ABBA order after warm-up rounds. A measurement, not a test: it
+ * exits 0 unless it breaks (a request not answered 200, a views.open or views.update that never
+ * comes, a Slack call that fails, passdesk not reaching the screen it should).
  *
- * BENCH_ROUNDS (default 20) and BENCH_WARMUP (default 5) set the rounds per app; BENCH_VERBOSE=1
- * prints each round with its longest event-loop stall.
+ * BENCH_ROUNDS (default 20) and BENCH_WARMUP (default 5) set part 1's rounds (parts 2 and 3
+ * take a half and a fifth of them, after one warm-up round); BENCH_SUBMITTERS (default 4) the
+ * people submitting in part 3; BENCH_PARTS (e.g. `2,3`) which parts run; BENCH_VERBOSE=1 prints
+ * each round with its longest event-loop stall.
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
-import type { Worker } from 'node:worker_threads';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log/logger';
 import { startPassdesk } from '../src/passdesk';
-import { RESET_CALLBACK } from '../src/slack/views/password-reset/ids';
-import { startFakeTwilio } from '../test/harness/fake-twilio';
 import { createOwnedTempDir } from '../test/harness/owned-temp-dir';
-import { seedPeople } from '../test/harness/people';
+import { JAN_PHONE, seedPeople } from '../test/harness/people';
 import { startSlapd } from '../test/harness/slapd';
 import { startSmtpSink } from '../test/harness/smtp-sink';
+import { benchAckUnderLoad, type LoadFigures } from './ack-under-load';
 import { startBareApp } from './bare-app';
-import { sendSignedCommand } from './send-command';
-import { type FromSlackThread, sharedNow, startSlackThread, type ToSlackThread } from './slack-thread';
+import { benchConcurrentCommands, type Target } from './concurrent-commands';
+import { benchPolicyCheck, MIXED_ALPHABET, type PolicyFigures } from './policy-check';
+import { type FromSlackThread, startSlackThread, TWILIO_CREDENTIALS } from './slack-thread';
+import { SlackThread } from './slack-thread-client';
 import { summarise, type Summary } from './stats';
 
 const USERS = 50;
-/** Measured rounds per app (`BENCH_ROUNDS`), after `BENCH_WARMUP` discarded ones (JIT, first connections). */
+/** Measured rounds of part 1 (`BENCH_ROUNDS`), after `BENCH_WARMUP` discarded ones (JIT, first connections). */
 const ROUNDS = positiveInt('BENCH_ROUNDS', 20);
 const WARMUP_ROUNDS = positiveInt('BENCH_WARMUP', 5);
+const SUBMITTERS = positiveInt('BENCH_SUBMITTERS', 4);
+const PROBES_PER_PHASE = 20;
+const SUBMITTED_LENGTH = 128;
 const TARGET_P99_RATIO = 1.5;
+/** Issue 7: a 64-character policy check under 5 ms at p99. */
+const TARGET_POLICY_P99_MS = 5;
 const SIGNING_SECRET = 'bench-signing-secret';
-const TIMEOUT_MS = 10_000;
-/** `BENCH_VERBOSE=1`: also print each round's p50 and max, to see where a tail comes from. */
+/** `BENCH_VERBOSE=1`: also print each round's figures, to see where a tail comes from. */
 const VERBOSE = process.env.BENCH_VERBOSE === '1';
-
-interface Target {
-  name: string;
-  port: number;
-  /** How many views.update each /password causes (passdesk shows the first step). */
-  updatesPerCommand: number;
-}
-
-/** The Slack thread, seen from here: trigger ids to hand out, and arrival times of calls. */
-class SlackThread {
-  private readonly arrivals = new Map<string, (at: number) => void>();
-  private pendingTriggers?: (ids: string[]) => void;
-  private updates = 0;
-  private updateWaiter?: { count: number; resolve: () => void };
-  private fail!: (error: Error) => void; // set by the executor below (fields initialise in order)
-  /** Rejects when Slack saw something wrong (a failed call, an unexpected screen) or the thread died. */
-  readonly failed = new Promise<never>((_resolve, reject) => {
-    this.fail = reject;
-  });
-
-  constructor(private readonly worker: Worker) {
-    this.failed.catch(() => undefined); // observed by whoever waits; never an unhandled rejection
-    worker.on('message', (message: FromSlackThread) => this.receive(message));
-    worker.on('error', (error) => this.fail(error));
-  }
-
-  triggers(userIds: string[]): Promise<string[]> {
-    return this.waitOrFail(new Promise((resolve) => {
-      this.pendingTriggers = resolve;
-      this.send({ kind: 'triggers', userIds });
-    }), 'trigger ids');
-  }
-
-  /** When Slack receives the views.open carrying this trigger id. */
-  openedAt(triggerId: string): Promise<number> {
-    return this.waitOrFail(new Promise<number>((resolve) => this.arrivals.set(triggerId, resolve)), `views.open for ${triggerId}`)
-      .finally(() => this.arrivals.delete(triggerId));
-  }
-
-  /** Resolves once `count` more views.update calls have arrived than `from`. */
-  updatesSince(from: number, count: number): Promise<void> {
-    if (this.updates - from >= count) return Promise.resolve();
-    return this.waitOrFail(new Promise((resolve) => {
-      this.updateWaiter = { count: from + count, resolve };
-    }), `${count} views.update calls`);
-  }
-
-  get updateCount(): number {
-    return this.updates;
-  }
-
-  async stop(): Promise<void> {
-    this.send({ kind: 'stop' });
-    await once(this.worker, 'exit');
-  }
-
-  private receive(message: FromSlackThread): void {
-    if (message.kind === 'triggers') this.pendingTriggers?.(message.triggerIds);
-    if (message.kind !== 'call') return;
-    if (message.failure) {
-      this.fail(new Error(`the fake Slack answered ${message.method} with ${message.failure}`));
-      return;
-    }
-    if (message.method === 'views.open' && message.triggerId) this.arrivals.get(message.triggerId)?.(message.at);
-    if (message.method === 'views.update') {
-      // passdesk's first step: anything else (an error screen) means the flow did not really run.
-      if (message.callbackId !== RESET_CALLBACK.identity) {
-        this.fail(new Error(`passdesk updated the modal to ${message.callbackId ?? 'no callback id'}, not the identity step`));
-        return;
-      }
-      this.updates += 1;
-      if (this.updateWaiter && this.updates >= this.updateWaiter.count) this.updateWaiter.resolve();
-    }
-  }
-
-  private waitOrFail<T>(promise: Promise<T>, what: string): Promise<T> {
-    return withTimeout(Promise.race([promise, this.failed]), what);
-  }
-
-  private send(message: ToSlackThread): void {
-    this.worker.postMessage(message);
-  }
-}
+const PARTS = new Set((process.env.BENCH_PARTS || '1,2,3').split(',').map((part) => part.trim()));
+/** Parts 2 and 3 discard one warm-up round. */
+const LATER_PARTS = { verbose: VERBOSE, warmupRounds: 1 };
 
 async function main(): Promise<void> {
+  // In-process and CPU-bound: measured before anything else is started.
+  const policy = PARTS.has('2') ? benchPolicyCheck({ ...LATER_PARTS, rounds: Math.max(2, Math.round(ROUNDS / 2)) }) : undefined;
+  const { commands, load } = PARTS.has('1') || PARTS.has('3') ? await benchSlack() : {};
+  const sections = [
+    commands && reportCommands(summarise(commands.get('bare Bolt app') ?? []), summarise(commands.get('passdesk') ?? [])),
+    policy && reportPolicy(policy),
+    load && reportLoad(load),
+  ].filter((section): section is string[] => section !== undefined);
+  process.stdout.write(`${sections.map((section) => section.join('\n')).join('\n\n')}\n`);
+}
+
+/** Parts 1 and 3: passdesk, the bare app, slapd and the Slack thread, started for them and stopped after. */
+async function benchSlack(): Promise<{ commands?: Map<string, number[]>; load?: LoadFigures }> {
   // Everything started is stopped, newest first, even when a later step fails.
   const stops: Array<() => Promise<void>> = [];
-  const samples = new Map<string, number[]>();
   try {
     const slapd = await startSlapd();
     stops.push(() => slapd.stop());
-    const twilio = await startFakeTwilio({ accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'bench' });
-    stops.push(() => twilio.stop());
     const smtp = await startSmtpSink();
     stops.push(() => smtp.stop());
     const dataDir = createOwnedTempDir('passdesk-bench-');
     stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
 
     // One directory person per user, so each /password really finds an account with a phone.
-    const userIds: string[] = [];
     const slackUsers: Record<string, { email: string }> = {};
-    for (let i = 0; i < USERS; i += 1) {
-      const people = await seedPeople(slapd, { tag: `b${i}` });
-      userIds.push(`UBENCH${i}`);
-      slackUsers[`UBENCH${i}`] = { email: people.staff.mail };
-    }
+    const seed = async (userId: string, tag: string) => {
+      slackUsers[userId] = { email: (await seedPeople(slapd, { tag })).staff.mail };
+      return userId;
+    };
+    const userIds: string[] = [];
+    for (let i = 0; i < USERS; i += 1) userIds.push(await seed(`UBENCH${i}`, `b${i}`));
+    const submitterIds: string[] = [];
+    for (let i = 0; i < SUBMITTERS; i += 1) submitterIds.push(await seed(`USUBMIT${i}`, `s${i}`));
+
     const worker = startSlackThread(slackUsers);
     const [ready] = (await once(worker, 'message')) as [Extract<FromSlackThread, { kind: 'ready' }>];
     const slack = new SlackThread(worker);
@@ -156,16 +99,16 @@ async function main(): Promise<void> {
       SLACK_API_URL: ready.apiUrl,
       PORT: '0',
       ...slapd.env,
-      TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
-      TWILIO_AUTH_TOKEN: 'bench',
+      TWILIO_ACCOUNT_SID: TWILIO_CREDENTIALS.accountSid,
+      TWILIO_AUTH_TOKEN: TWILIO_CREDENTIALS.authToken,
       TWILIO_FROM: '+15005550006',
-      TWILIO_API_URL: twilio.url,
+      TWILIO_API_URL: ready.twilioUrl,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'bench@uni.example',
       DATABASE_URL: `sqlite:${join(dataDir, 'passdesk.sqlite')}`,
       PASSDESK_SECRET_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
-      // Every user starts a flow each round: nobody may be rate-limited mid-bench.
+      // Every user starts a flow each round and submitters submit without end: nobody may be rate-limited mid-bench.
       LIMIT_FLOWS_PER_DAY: '1000000',
       LIMIT_FLOWS_PER_TEAM_PER_HOUR: '1000000',
       LIMIT_SMS_PER_HOUR: '1000000',
@@ -175,27 +118,25 @@ async function main(): Promise<void> {
     stops.push(() => passdesk.stop());
     const bare = await startBareApp(config.slack, createLogger('warn', discard));
     stops.push(() => bare.stop());
-    const targets: Target[] = [
-      { name: 'bare Bolt app', port: bare.port, updatesPerCommand: 0 },
-      { name: 'passdesk', port: passdesk.port ?? 0, updatesPerCommand: 1 },
-    ];
-    for (const target of targets) samples.set(target.name, []);
+    const passdeskTarget: Target = { name: 'passdesk', port: passdesk.port ?? 0, signingSecret: SIGNING_SECRET, updatesPerCommand: 1 };
+    const bareTarget: Target = { name: 'bare Bolt app', port: bare.port, signingSecret: SIGNING_SECRET, updatesPerCommand: 0 };
 
-    for (let round = 1 - WARMUP_ROUNDS; round <= ROUNDS; round += 1) {
-      // ABBA order: neither app always runs right after the other's round.
-      for (const target of Math.abs(round) % 2 === 0 ? targets : [...targets].reverse()) {
-        const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-        loopDelay.enable();
-        const latencies = await runRound(slack, target, userIds, ready.teamId);
-        loopDelay.disable();
-        if (round > 0) samples.get(target.name)?.push(...latencies); // rounds up to 0 warm up
-        if (VERBOSE) {
-          const s = summarise(latencies);
-          process.stdout.write(`round ${String(round).padStart(2)} ${target.name.padEnd(15)} p50 ${fmt(s.p50).padStart(8)}  ` +
-            `max ${fmt(Math.max(...latencies)).padStart(8)}  longest event-loop stall ${fmt(loopDelay.max / 1e6).padStart(7)}\n`);
-        }
-      }
-    }
+    const commands = PARTS.has('1')
+      ? await benchConcurrentCommands(slack, [bareTarget, passdeskTarget], userIds, ready.teamId,
+        { verbose: VERBOSE, rounds: ROUNDS, warmupRounds: WARMUP_ROUNDS })
+      : undefined;
+    if (!PARTS.has('3')) return { commands };
+    await slack.prepareSubmitters({
+      url: `http://127.0.0.1:${passdeskTarget.port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      userIds: submitterIds,
+      phoneDigits: JAN_PHONE.slice(-3),
+      // Every seeded person is a Kowalski: the policy refuses the password (after checking all of it) and the step stays.
+      password: { length: SUBMITTED_LENGTH, alphabet: MIXED_ALPHABET, refusedWord: 'Kowalski' },
+    });
+    const load = await benchAckUnderLoad(slack, passdeskTarget, userIds, ready.teamId,
+      { ...LATER_PARTS, rounds: Math.max(2, Math.round(ROUNDS / 5)), probesPerPhase: PROBES_PER_PHASE });
+    return { commands, load };
   } finally {
     for (const stop of stops.reverse()) {
       await stop().catch((error: unknown) => {
@@ -204,54 +145,59 @@ async function main(): Promise<void> {
       });
     }
   }
-  report(summarise(samples.get('bare Bolt app') ?? []), summarise(samples.get('passdesk') ?? []));
 }
 
-/** All users send `/password` at once; each latency ends when Slack receives that user's views.open. */
-async function runRound(slack: SlackThread, target: Target, userIds: string[], teamId: string): Promise<number[]> {
-  const triggerIds = await slack.triggers(userIds);
-  const updatesBefore = slack.updateCount;
-  const latencies = await Promise.all(userIds.map(async (userId, index) => {
-    const triggerId = triggerIds[index];
-    const opened = slack.openedAt(triggerId);
-    const sentAt = sharedNow();
-    const answered = sendSignedCommand({ port: target.port, signingSecret: SIGNING_SECRET, teamId, userId, triggerId })
-      .then((status) => {
-        if (status !== 200) throw new Error(`${target.name} answered /password with HTTP ${status}`);
-      });
-    // Both awaited together, so a failure of either is never an unobserved rejection.
-    const [openedAt] = await Promise.all([opened, answered]);
-    return openedAt - sentAt;
-  }));
-  // Let the app finish what the round started (passdesk updates each modal) before the next one.
-  await slack.updatesSince(updatesBefore, userIds.length * target.updatesPerCommand);
-  return latencies;
-}
+const header = (first: string) =>
+  `${first.padEnd(26)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'mean ms'.padStart(9)} ${'samples'.padStart(8)}`;
+const row = (name: string, s: Summary) =>
+  `${name.padEnd(26)} ${fmt(s.p50).padStart(9)} ${fmt(s.p99).padStart(9)} ${fmt(s.mean).padStart(9)} ${String(s.samples).padStart(8)}`;
+const ratios = (what: string, a: Summary, b: Summary) =>
+  `ratio ${what}: p50 ${(a.p50 / b.p50).toFixed(2)}x, p99 ${(a.p99 / b.p99).toFixed(2)}x`;
 
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`no ${what} within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function report(baseline: Summary, passdesk: Summary): void {
-  const row = (name: string, s: Summary) =>
-    `${name.padEnd(15)} ${fmt(s.p50).padStart(9)} ${fmt(s.p99).padStart(9)} ${fmt(s.mean).padStart(9)} ${String(s.samples).padStart(8)}`;
-  const p50Ratio = passdesk.p50 / baseline.p50;
+function reportCommands(baseline: Summary, passdesk: Summary): string[] {
   const p99Ratio = passdesk.p99 / baseline.p99;
-  const lines = [
-    `/password → views.open, ${USERS} concurrent users, ${ROUNDS} rounds each (interleaved, after ${WARMUP_ROUNDS} warm-up rounds)`,
+  return [
+    `1. /password → views.open, ${USERS} concurrent users, ${ROUNDS} rounds each (interleaved, after ${WARMUP_ROUNDS} warm-up rounds)`,
     '',
-    `${'app'.padEnd(15)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'mean ms'.padStart(9)} ${'samples'.padStart(8)}`,
+    header('app'),
     row('bare Bolt app', baseline),
     row('passdesk', passdesk),
     '',
-    `ratio passdesk / bare: p50 ${p50Ratio.toFixed(2)}x, p99 ${p99Ratio.toFixed(2)}x ` +
-      `(p99 within ${TARGET_P99_RATIO}x: ${p99Ratio <= TARGET_P99_RATIO ? 'target met' : 'target missed'})`,
+    `${ratios('passdesk / bare', passdesk, baseline)} (p99 within ${TARGET_P99_RATIO}x: ${p99Ratio <= TARGET_P99_RATIO ? 'target met' : 'target missed'})`,
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function reportPolicy(figures: PolicyFigures[]): string[] {
+  const at64 = figures.find((figure) => figure.length === 64);
+  return [
+    '2. PasswordPolicy.check(), random passwords from the policy\'s mixed alphabet (interleaved, after a warm-up round)',
+    '',
+    header('length, path'),
+    ...figures.flatMap(({ length, now, before }) => [
+      row(`${length} chars, now`, now),
+      row(`${length} chars, before (zxcvbn)`, before),
+      `  ${ratios('now / before', now, before)}`,
+    ]),
+    '',
+    `64 characters under ${TARGET_POLICY_P99_MS} ms at p99: ${at64 && at64.now.p99 < TARGET_POLICY_P99_MS ? 'target met' : 'target missed'}`,
+  ];
+}
+
+function reportLoad(load: LoadFigures): string[] {
+  const quiet = summarise(load.quiet);
+  const loaded = summarise(load.loaded);
+  const answered = summarise(load.answered);
+  return [
+    `3. /password → views.open for one user at a time, alone and while ${SUBMITTERS} people submit ${SUBMITTED_LENGTH}-character passwords in a loop`,
+    '',
+    header('condition'),
+    row('alone', quiet),
+    row(`${SUBMITTERS} submitting`, loaded),
+    '',
+    ratios('submitting / alone', loaded, quiet),
+    `each ${SUBMITTED_LENGTH}-character submission answered after: p50 ${fmt(answered.p50)} ms, p99 ${fmt(answered.p99)} ms (${answered.samples} submissions)`,
+    `longest event-loop stall: alone ${fmt(load.longestStall.quiet)} ms, ${SUBMITTERS} submitting ${fmt(load.longestStall.loaded)} ms`,
+  ];
 }
 
 function positiveInt(name: string, fallback: number): number {

@@ -1,13 +1,9 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
-import * as zxcvbnEn from '@zxcvbn-ts/language-en';
-import * as zxcvbnIt from '@zxcvbn-ts/language-it';
-import * as zxcvbnPl from '@zxcvbn-ts/language-pl';
 import type { DirectoryPasswordSettings } from '../directory/directory';
 import { DIGIT, LOWERCASE, UPPERCASE } from './character-classes';
 import { meetsDirectoryComplexity } from './directory-complexity';
 import type { PolicyCheckResult, PolicyRule, PolicySettings, PolicySubject } from './policy';
 import { generateTemporaryPassword } from './temporary-password';
+import { meetsStrength, type StrengthCheck, warmUpStrength } from './strength/strength-check';
 
 /*
  * Character classes and the directory complexity rule are defined once, in character-classes.ts
@@ -56,7 +52,12 @@ export class PasswordPolicy {
   /** Every rule in checklist order, including 'max-length' (reported only when exceeded). */
   private readonly ordered: PolicyRule[];
 
-  constructor(settings: PolicySettings, directory: DirectoryPasswordSettings = {}) {
+  /** `meetsMinStrength` gives zxcvbn's verdict (strength/strength-check.ts); pass another only to compare against it. */
+  constructor(
+    settings: PolicySettings,
+    directory: DirectoryPasswordSettings = {},
+    private readonly meetsMinStrength: StrengthCheck = meetsStrength,
+  ) {
     this.settings = { ...settings, blockedWords: [...settings.blockedWords] };
     this.directory = { ...directory };
     this.minLength = Math.max(settings.minLength, directory.minLength ?? 0);
@@ -66,11 +67,11 @@ export class PasswordPolicy {
   }
 
   /**
-   * Builds the strength estimator now rather than on the first check (its dictionaries take
-   * a few hundred milliseconds to index). Optional: call it at start-up.
+   * Builds the strength estimator and its bound now rather than on the first check (their
+   * dictionaries take a few hundred milliseconds to index). Optional: call it at start-up.
    */
   static warmUp(): void {
-    strengthEstimator();
+    warmUpStrength();
   }
 
   /** The checklist shown before typing, in order. 'max-length' is a sanity limit and is left out. */
@@ -94,9 +95,9 @@ export class PasswordPolicy {
         case 'no-username': return containsAny(folded, tokenPatterns(usernameTokens));
         case 'no-name-parts': return containsAny(folded, tokenPatterns(nameTokens));
         case 'not-blocked': return containsAny(folded, this.blockedPatterns);
-        case 'strength': return strengthScore(password, [
+        case 'strength': return !this.meetsMinStrength(password, [
           ...subject.usernames, ...subject.nameParts, ...usernameTokens, ...nameTokens, ...this.settings.blockedWords,
-        ]) < this.settings.minStrength;
+        ], this.settings.minStrength);
         case 'directory-complexity': return !meetsDirectoryComplexity(password, subject);
         case 'directory-history': return false;
       }
@@ -189,37 +190,4 @@ function escapeRegExp(text: string): string {
 
 function escapeInClass(text: string): string {
   return text.replace(/[\\\]\[^-]/g, '\\$&');
-}
-
-/*
- * Strength: zxcvbn with the common, English, Italian and Polish dictionaries. Indexing them
- * takes a few hundred milliseconds, so it is done once per process, on first use.
- */
-let estimator: ZxcvbnFactory | undefined;
-
-function strengthEstimator(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    graphs: zxcvbnCommon.adjacencyGraphs,
-    dictionary: {
-      ...zxcvbnCommon.dictionary,
-      ...zxcvbnEn.dictionary,
-      // The 3.x Italian and Polish packs use bare list names ('commonWords', 'wikipedia'), which
-      // would overwrite each other; core 4 takes any list name, so they get a language suffix
-      // as the 4.x packs (English) already have.
-      ...withLanguageSuffix(zxcvbnIt.dictionary, 'it'),
-      ...withLanguageSuffix(zxcvbnPl.dictionary, 'pl'),
-    },
-    // The default (100) makes a check of a symbol-rich password take ~50-100 ms; 20 gave the
-    // same scores on our samples (including look-alike passwords) at ~15 ms.
-    l33tMaxSubstitutions: 20,
-  });
-  return estimator;
-}
-
-function withLanguageSuffix(dictionary: Record<string, string[]>, language: string): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(dictionary).map(([name, words]) => [`${name}-${language}`, words]));
-}
-
-function strengthScore(password: string, userInputs: string[]): number {
-  return strengthEstimator().check(password, userInputs).score;
 }

@@ -7,6 +7,8 @@ import type { DirectoryPasswordSettings } from '../../src/directory/directory';
 import { DEFAULT_POLICY, DEFAULT_SPECIAL_CHARACTERS } from '../../src/policy/default-policy';
 import { PasswordPolicy } from '../../src/policy/password-policy';
 import type { PolicyRuleCode, PolicySettings, PolicySubject } from '../../src/policy/policy';
+import { meetsStrengthByZxcvbnAlone } from '../../src/policy/strength/strength-check';
+import { PATTERNED, randomMixed, seededRandom, WEAK_SHAPES } from './password-samples';
 
 const nobody: PolicySubject = { usernames: [], nameParts: [] };
 const janKowalski: PolicySubject = { usernames: ['JKowalski'], nameParts: ['Jan', 'Kowalski'] };
@@ -173,6 +175,30 @@ describe('PasswordPolicy.check', () => {
       expect(unmetCodes(namesAllowed, 'Xqzvbrtk1990#', nobody)).toEqual([]);
       expect(unmetCodes(namesAllowed, 'Xqzvbrtk1990#', owner)).toEqual(['strength']);
     });
+  });
+});
+
+describe('PasswordPolicy strength verdicts, decided without zxcvbn where they can be', () => {
+  // The same policy twice: as shipped, and with zxcvbn run on every password (the check before).
+  const policy = new PasswordPolicy(DEFAULT_POLICY, { complexity: true });
+  const zxcvbnAlone = new PasswordPolicy(DEFAULT_POLICY, { complexity: true }, meetsStrengthByZxcvbnAlone);
+  it.each(WEAK_SHAPES)('still refuses a long password of %s, as zxcvbn alone does', (shape) => {
+    const password = PATTERNED[shape](seededRandom(shape.length), 48, 'Kowalski');
+    const before = zxcvbnAlone.check(password, janKowalski);
+    // The sample must be one zxcvbn refuses, or this shows nothing.
+    expect({ password, before: before.unmet.map((rule) => rule.code) }).toEqual({ password, before: expect.arrayContaining(['strength']) });
+    expect({ password, verdict: policy.check(password, janKowalski) }).toEqual({ password, verdict: before });
+  });
+
+  it('gives zxcvbn\'s verdict on passwords of words, patterns and random characters, 12 to 128 long', () => {
+    const random = seededRandom(7);
+    const shapes = Object.values(PATTERNED);
+    for (let sample = 0; sample < 16; sample += 1) {
+      const length = [12, 16, 24, 32, 48, 64, 96, 128][sample % 8];
+      const password = sample % 3 === 0 ? randomMixed(random, length) : shapes[sample % shapes.length](random, length, 'Kowalski');
+      expect({ password, verdict: policy.check(password, janKowalski) })
+        .toEqual({ password, verdict: zxcvbnAlone.check(password, janKowalski) });
+    }
   });
 });
 
