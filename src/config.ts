@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { parseLdapUrls } from './directory/ldap-urls';
+import { placeholderProblems } from './placeholder-settings';
 import { DEFAULT_SPECIAL_CHARACTERS } from './policy/default-policy';
 import type { PolicySettings } from './policy/policy';
 import { type CountryCode, toCountryCode } from './sms/phone-number';
@@ -124,6 +125,20 @@ const environmentSchema = z
       .default([]),
     LIMIT_HELPDESK_PER_OPERATOR_PER_HOUR: positive(20),
     LIMIT_HELPDESK_PER_TARGET_PER_DAY: positive(5),
+
+    HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // With the probe's own 5 s bound, /readyz follows the directory within 30 s.
+    READINESS_CACHE_SECONDS: z.coerce.number().int().min(1).max(25, 'may not exceed 25').default(10),
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(8),
+    AUDIT_RETENTION_DAYS: positive(400),
+    PHONE_DEFAULT_REGION: z
+      .string()
+      .transform((text, context) => {
+        const code = toCountryCode(text);
+        if (!code) context.addIssue({ code: 'custom', message: 'must be an ISO 3166 country code such as IT or PL' });
+        return code ?? z.NEVER;
+      })
+      .optional(),
   });
 
 /** `a, b, c` → ['a', 'b', 'c'], each checked against `pattern`. */
@@ -231,6 +246,17 @@ export interface Config {
     protectedGroups: string[];
     limits: { perOperatorPerHour: number; perTargetPerDay: number };
   };
+  ops: {
+    /** Socket Mode: where /healthz, /readyz and /metrics are served (HTTP mode serves them on `slack.port`). */
+    healthPort: number;
+    /** How long a /readyz answer is reused before the store and directory are asked again. */
+    readinessCacheSeconds: number;
+    /** How long a stop waits for work in flight before closing connections anyway. */
+    shutdownTimeoutSeconds: number;
+  };
+  auditRetentionDays: number;
+  /** Region for phone numbers stored without a country code (ISO 3166, upper case). */
+  phoneDefaultRegion?: CountryCode;
 }
 
 export class ConfigError extends Error {
@@ -259,6 +285,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     ...(parsed.success ? [] : parsed.error.issues.map(describeIssue)),
     ...crossFieldProblems(present),
     ...secret.problems,
+    ...placeholderProblems(present, Object.keys(environmentSchema.shape)),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return { ...toConfig(parsed.data), secretKey: secret.key };
@@ -374,5 +401,12 @@ function toConfig(env: Environment): Config {
         perTargetPerDay: env.LIMIT_HELPDESK_PER_TARGET_PER_DAY,
       },
     },
+    ops: {
+      healthPort: env.HEALTH_PORT,
+      readinessCacheSeconds: env.READINESS_CACHE_SECONDS,
+      shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
+    },
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+    phoneDefaultRegion: env.PHONE_DEFAULT_REGION,
   };
 }

@@ -1,9 +1,11 @@
 import type { DestinationStream } from 'pino';
+import { scheduleAuditRetention } from './audit/audit-retention';
 import { AuditTrail } from './audit/audit-trail';
 import { type Clock, systemClock } from './clock/clock';
 import type { Config } from './config';
 import { createDirectory } from './directory/create-directory';
 import type { Directory } from './directory/directory';
+import { withNormalisedPhones } from './directory/phone-normalising-directory';
 import { PasswordResetJourney } from './flows/password-reset/password-reset-journey';
 import { resetFlows } from './flows/password-reset/reset-flows';
 import { resetLimits } from './flows/password-reset/reset-limits';
@@ -17,17 +19,31 @@ import { SmtpMailer } from './mail/smtp-mailer';
 import { PasswordChangedNotifier } from './notification/password-changed-notifier';
 import { PasswordPolicy } from './policy/password-policy';
 import { policyFromConfig } from './policy/policy-from-config';
+import { directoryProbe } from './ops/health/directory-probe';
+import { Readiness, type ReadinessProbe } from './ops/health/readiness';
+import { storeProbe } from './ops/health/store-probe';
+import { HealthServer } from './ops/http/health-server';
+import { opsRoutes } from './ops/http/ops-routes';
+import { MeteredLimiter, MeteredSmsSender, meteredDirectory, meteredStore } from './ops/metrics/adapter-metrics';
+import { countingJourneys } from './ops/metrics/journey-metrics';
+import { PassdeskMetrics } from './ops/metrics/metrics';
+import { meteredSlackFetch } from './ops/metrics/slack-metrics';
+import { InFlightWork } from './ops/shutdown/in-flight-work';
+import { mailCheck } from './ops/startup/mail-check';
+import { runStartupChecks, type StartupCheck } from './ops/startup/startup-checks';
 import { longestWindowMs } from './regulation/limit-rule';
-import { Limiter } from './regulation/limiter';
 import { SmsDestinations } from './sms/sms-destinations';
 import type { SmsSender } from './sms/sms-sender';
 import { TwilioSmsSender } from './sms/twilio-sms-sender';
 import { SECRET_KEY_HINT, secretKeyProblem } from './secret-key';
 import { createSlackApp } from './slack/app';
+import { slackTokenCheck } from './slack/auth-test-check';
+import { healthz } from './slack/http/health-route';
 import { registerPasswordReset } from './slack/journeys/password-reset/register';
 import { registerTemporaryPassword } from './slack/journeys/temporary-password/register';
 import { requestContext } from './slack/shared/request-context';
 import type { SlackDeps } from './slack/shared/slack-deps';
+import { trackInFlight } from './slack/shared/track-in-flight';
 import { SlackDirectMessenger } from './slack/slack-direct-messenger';
 import { SlackHelpdeskLog } from './slack/slack-helpdesk-log';
 import { SlackPeople } from './slack/slack-people';
@@ -66,7 +82,16 @@ export interface Adapters {
 export interface RunningPassdesk {
   /** The HTTP port in HTTP mode. */
   port?: number;
+  /** Socket Mode: the port of /healthz, /readyz and /metrics (HEALTH_PORT). */
+  healthPort?: number;
   logger: Logger;
+  metrics: PassdeskMetrics;
+  /** Work a stop waits for (Slack requests; sweeps register theirs with `track`). */
+  inFlight: InFlightWork;
+  /**
+   * Stops taking work, lets work in flight finish within SHUTDOWN_TIMEOUT_SECONDS, then closes
+   * the directory, mail and store connections. Work the bound cut off still counts in `inFlight`.
+   */
   stop(): Promise<void>;
 }
 
@@ -81,25 +106,49 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
   for (const warning of unsafeSettingWarnings(config)) logger.warn({ setting: warning.setting }, warning.message);
+  const metrics = new PassdeskMetrics();
+  const inFlight = new InFlightWork();
   const given = options.adapters ?? {};
-  const store = given.store ?? (await openStore(config.databaseUrl));
-  const directory = given.directory ?? createDirectory(config.ldap, clock);
+  const store = meteredStore(given.store ?? (await openStore(config.databaseUrl)), metrics);
+  const builtDirectory = given.directory ?? createDirectory(config.ldap, clock);
+  const directory = withNormalisedPhones(meteredDirectory(builtDirectory, metrics), config.phoneDefaultRegion, logger);
+  const smtpMailer = given.mailer ? undefined : new SmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from });
+  const mailer = given.mailer ?? (smtpMailer as Mailer);
+  const closeOwned = async () => {
+    await Promise.allSettled([given.directory ? undefined : directory.close(), smtpMailer?.close()]);
+    if (!given.store) await store.close();
+  };
+
+  const probes: ReadinessProbe[] = [storeProbe(store, clock)];
+  if (!given.directory) probes.push(directoryProbe(config.ldap));
+  const readiness = new Readiness(probes, clock, config.ops.readinessCacheSeconds * 1000);
+  const routes = opsRoutes({ readiness, metrics });
+  const { app, httpReceiver } = createSlackApp(config.slack, logger, { getRoutes: routes, fetch: meteredSlackFetch(metrics) });
+
+  const checks: StartupCheck[] = [slackTokenCheck(app.client)];
+  if (!given.directory) checks.push({ name: 'directory', run: () => probes[probes.length - 1].check() });
+  if (smtpMailer) checks.push(mailCheck(smtpMailer));
+  try {
+    await runStartupChecks(checks);
+  } catch (error) {
+    await closeOwned();
+    throw error;
+  }
+
   const directorySettings = await directory.passwordSettings().catch((error: unknown) => {
     logger.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'could not read the directory password settings');
     return {};
   });
-  const mailer = given.mailer ?? new SmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from });
-  const { app, httpReceiver } = createSlackApp(config.slack, logger);
-  const audit = new AuditTrail(store, logger, clock);
+  const audit = new AuditTrail(countingJourneys(store, metrics), logger, clock);
   const messenger = new SlackDirectMessenger(app.client);
   const policy = policyFromConfig(config.policy, directorySettings);
   // Building zxcvbn's dictionaries takes a few hundred ms: do it now, not on someone's first try.
   PasswordPolicy.warmUp();
 
   const limits = resetLimits(config.limits);
-  const sms = given.sms ?? new TwilioSmsSender(config.twilio);
+  const sms = new MeteredSmsSender(given.sms ?? new TwilioSmsSender(config.twilio), metrics);
   const smsDestinations = new SmsDestinations(config.sms.allowedCountries);
-  const limiter = new Limiter(store, clock, secretKey);
+  const limiter = new MeteredLimiter(store, clock, secretKey, metrics);
   const journey = new PasswordResetJourney({
     directory,
     flows: resetFlows(store),
@@ -147,6 +196,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     secretKey,
   });
   const slackDeps: SlackDeps = { messenger, audit, defaultLocale: config.defaultLocale, logger };
+  app.use(trackInFlight(inFlight));
   app.use(requestContext(logger));
   registerPasswordReset(app, { ...slackDeps, journey, presentation: config });
   registerTemporaryPassword(app, { ...slackDeps, journey: helpDesk, presentation: config });
@@ -158,21 +208,47 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   await app.start();
   // Every journey's limit rules go in this list, so that pruning keeps what each still counts.
   const stopPruning = schedulePruning(store, clock, logger, { keepCountersMs: longestWindowMs(Object.values(limits)) });
+  const stopRetention = scheduleAuditRetention(store, config.auditRetentionDays, clock, logger);
+  const healthServer = httpReceiver
+    ? undefined
+    : await HealthServer.start(config.ops.healthPort, { '/healthz': healthz, ...routes }, logger);
   const port = httpReceiver?.address();
-  logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, directory: config.ldap.flavor }, 'passdesk started');
+  logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, healthPort: healthServer?.port,
+    directory: config.ldap.flavor }, 'passdesk started');
 
   return {
     port,
+    healthPort: healthServer?.port,
     logger,
+    metrics,
+    inFlight,
     async stop() {
+      const timeoutMs = config.ops.shutdownTimeoutSeconds * 1000;
+      const deadline = Date.now() + timeoutMs;
+      readiness.markStopping();
       stopPruning();
-      await app.stop();
-      await Promise.allSettled([
-        given.directory ? undefined : directory.close(),
-        given.mailer ? undefined : mailer.close(),
-      ]);
-      if (!given.store) await store.close();
-      logger.info('passdesk stopped');
+      stopRetention();
+      await withinMs(app.stop(), timeoutMs);
+      const { drained, remaining } = await inFlight.drain(Math.max(0, deadline - Date.now()));
+      if (!drained) {
+        logger.warn({ inFlight: remaining, timeoutSeconds: config.ops.shutdownTimeoutSeconds },
+          'SHUTDOWN_TIMEOUT_SECONDS reached: closing connections with work still in flight');
+      }
+      await healthServer?.stop();
+      await closeOwned();
+      logger.info({ drained }, 'passdesk stopped');
     },
   };
+}
+
+/** Waits for `work`, but no longer than `ms`. */
+async function withinMs(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }

@@ -51,6 +51,19 @@ export class SmtpMailer implements Mailer {
     }
   }
 
+  /** Connects (and logs in, when SMTP_URL has a user) without sending; throws a MailDeliveryError. */
+  async verify(): Promise<void> {
+    try {
+      await this.transport.verify();
+    } catch (error) {
+      throw new MailDeliveryError(
+        `SMTP check failed: ${this.redact(messageOf(error))}`,
+        typeof fieldOf(error, 'code') === 'string' ? (fieldOf(error, 'code') as string) : undefined,
+        typeof fieldOf(error, 'responseCode') === 'number' ? (fieldOf(error, 'responseCode') as number) : undefined,
+      );
+    }
+  }
+
   async close(): Promise<void> {
     this.transport.close();
   }
@@ -94,8 +107,10 @@ function safeDecode(value: string): string {
   }
 }
 
+/** Duck-typed: errors from Node's own sockets may come from another realm (tests' VM contexts). */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : 'unknown error';
+  const message = fieldOf(error, 'message');
+  return typeof message === 'string' ? message : 'unknown error';
 }
 
 function fieldOf(value: unknown, key: string): unknown {

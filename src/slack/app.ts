@@ -15,6 +15,8 @@ export interface SlackApp {
 export interface SlackAppOptions {
   /** HTTP mode: GET routes served beside `/healthz` (path without query string → handler). */
   getRoutes?: Record<string, GetRoute>;
+  /** The fetch every Web API client uses (metrics count failed calls on the way). */
+  fetch?: webApi.FetchFunction;
 }
 
 /**
@@ -25,6 +27,7 @@ export function createSlackApp(settings: Config['slack'], logger: Logger, option
   const slackLogger = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: settings.apiUrl ? withTrailingSlash(settings.apiUrl) : undefined,
+    fetch: options.fetch,
     // An interactive flow cannot wait out the SDK's default half hour of retries.
     retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 },
     timeout: 10_000,

@@ -1,14 +1,17 @@
 import { type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
 import { type SlapdServer, startSlapd } from '../harness/slapd';
+import { type SmtpSink, startSmtpSink } from '../harness/smtp-sink';
 
 /** Unsafe settings that passdesk allows are said loudly when it starts: at warn, by name, never by value. */
 
 let slapd: SlapdServer;
+/** A relay of its own: passdesk connects to SMTP_URL at start, so it must answer. */
+let relay: SmtpSink;
 beforeAll(async () => {
-  slapd = await startSlapd();
+  [slapd, relay] = await Promise.all([startSlapd(), startSmtpSink()]);
 });
 afterAll(async () => {
-  await slapd?.stop();
+  await Promise.all([slapd?.stop(), relay?.stop()]);
 });
 
 async function warnedSettings(options: Parameters<typeof startPassdeskUnderTest>[0]): Promise<{ settings: string[]; logs: string }> {
@@ -32,7 +35,8 @@ describe('start-up with unsafe settings', () => {
         SLACK_SIGNING_SECRET: 'sentinel-unused-signing-secret',
         LDAP_URL: slapd.startTlsUrl,
         LDAP_INSECURE: 'true',
-        SMTP_URL: 'smtp://sentinel-relay.invalid:25?tls.rejectUnauthorized=false',
+        // `name` (the EHLO host) carries the sentinel: the URL's value must not reach the logs.
+        SMTP_URL: `${relay.url}?tls.rejectUnauthorized=false&name=sentinel-relay.invalid`,
       },
     });
     expect(settings).toEqual(['LDAP_INSECURE', 'SLACK_SIGNING_SECRET', 'SMS_ALLOWED_COUNTRIES', 'SMTP_URL']);

@@ -93,6 +93,10 @@ export class FaultyStore implements Store {
     return this.inner.prune(now, olderThan);
   }
 
+  pruneAudit(olderThan: Date): Promise<number> {
+    return this.inner.pruneAudit(olderThan);
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

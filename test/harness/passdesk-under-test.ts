@@ -51,7 +51,7 @@ export function deployerEnv(parts: {
   const { slack, twilio, smtp, socketMode } = parts;
   return {
     SLACK_BOT_TOKEN: slack.botToken,
-    ...(socketMode ? { SLACK_APP_TOKEN: socketMode.appToken } : { SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0' }),
+    ...(socketMode ? { SLACK_APP_TOKEN: socketMode.appToken, HEALTH_PORT: '0' } : { SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0' }),
     SLACK_API_URL: slack.apiUrl,
     ...parts.directory.env,
     TWILIO_ACCOUNT_SID: TWILIO_SID,

@@ -69,6 +69,10 @@ export interface SlapdServer extends TestDirectoryServer {
   readAsRoot(dn: string, attributes: string[]): Promise<Record<string, string[]>>;
   /** Kills slapd (every connection drops) and starts it again on the same ports with the same data. */
   restart(): Promise<void>;
+  /** Stops the server process, keeping its data: the directory "goes away". */
+  halt(): Promise<void>;
+  /** Starts it again on the same ports with the same data, and waits until it answers. */
+  resume(): Promise<void>;
 }
 
 const MAX_START_ATTEMPTS = 3;
@@ -267,7 +271,16 @@ class RunningSlapd implements SlapdServer {
   }
 
   async restart(): Promise<void> {
+    await this.halt();
+    await this.resume();
+  }
+
+  async halt(): Promise<void> {
     await this.slapd.kill();
+  }
+
+  async resume(): Promise<void> {
+    if (this.slapd.running) return;
     const port = (url: string) => Number(new URL(url).port);
     this.slapd = launch(this.dir, port(this.ldapsUrl), port(this.startTlsUrl));
     await waitUntilAnswering(this.slapd, port(this.ldapsUrl), this.caFile);

@@ -1,4 +1,4 @@
-import { parsePhoneNumber, toCountryCode } from '../../src/sms/phone-number';
+import { normalisePhoneNumber, parsePhoneNumber, toCountryCode } from '../../src/sms/phone-number';
 import { SmsDestinations } from '../../src/sms/sms-destinations';
 
 describe('phone numbers', () => {
@@ -36,5 +36,35 @@ describe('SMS destinations', () => {
     expect(listed.check('600 100 200')).toEqual({ allowed: false, country: undefined });
     expect(listed.check('+800 1234 5678')).toEqual({ allowed: false, country: undefined });
     expect(new SmsDestinations().check('+44 20 7946 0958')).toEqual({ allowed: true });
+  });
+});
+
+describe('normalising stored phone numbers (PHONE_DEFAULT_REGION)', () => {
+  it.each([
+    ['+48600100200', undefined, '+48600100200', 'PL'],
+    ['+48 600-100-200', undefined, '+48600100200', 'PL'],
+    ['600 100 200', 'PL', '+48600100200', 'PL'],
+    ['347 123 4567', 'IT', '+393471234567', 'IT'],
+    ['0039 347 123 4567', 'PL', '+393471234567', 'IT'],
+    ['+39 347 123 4567', 'PL', '+393471234567', 'IT'],
+    ['+48 600 100 200 ext. 12', undefined, '+48600100200', 'PL'],
+  ] as const)('reads %j (default region %s) as %s in %s', (stored, region, e164, country) => {
+    expect(normalisePhoneNumber(stored, region)).toEqual({ ok: true, e164, country });
+  });
+
+  it('says a national number needs PHONE_DEFAULT_REGION', () => {
+    expect(normalisePhoneNumber('347 123 4567')).toEqual({ ok: false, problem: 'no-country-code' });
+    expect(normalisePhoneNumber('0039 347 123 4567')).toEqual({ ok: false, problem: 'no-country-code' });
+  });
+
+  it.each([
+    ['call reception', 'IT'],
+    ['call reception', undefined],
+    ['', 'IT'],
+    ['12', 'IT'],
+    ['+48 600 100', undefined],
+    ['+88 123', undefined],
+  ] as const)('refuses %j (region %s) as no phone number', (stored, region) => {
+    expect(normalisePhoneNumber(stored, region)).toEqual({ ok: false, problem: 'invalid' });
   });
 });

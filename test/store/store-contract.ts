@@ -139,6 +139,15 @@ export function describeStoreContract(name: string, open: () => Promise<StorePai
       expect(await store.listAudit({ since: later(1000) })).toHaveLength(2);
       expect(await store.listAudit({ limit: 1 })).toHaveLength(1);
     });
+
+    it('prunes audit events older than the retention horizon and says how many', async () => {
+      await store.appendAudit({ at: t0, actor: 'system', action: 'a.old', result: 'ok' });
+      await store.appendAudit({ at: later(999), actor: 'system', action: 'a.older-than-horizon', result: 'ok' });
+      await store.appendAudit({ at: later(1000), actor: 'system', action: 'a.at-horizon', result: 'ok' });
+      expect(await pair.b.pruneAudit(later(1000))).toBe(2);
+      expect((await store.listAudit()).map((e) => e.action)).toEqual(['a.at-horizon']);
+      expect(await store.pruneAudit(later(1000))).toBe(0);
+    });
   });
 }
 

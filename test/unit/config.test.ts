@@ -1,6 +1,7 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { ConfigError, loadConfig, secretValues } from '../../src/config';
 import { unsafeSettingWarnings } from '../../src/unsafe-settings';
 
@@ -110,6 +111,43 @@ describe('configuration', () => {
     expect(problems.join()).not.toContain('sentinel');
     expect(() => loadConfig({ ...valid, SMTP_URL: 'smtp://passdesk:pw@mail.uni.example:587?requireTLS=true' })).not.toThrow();
     expect(() => loadConfig({ ...valid, SMTP_URL: 'smtps://passdesk:pw@mail.uni.example:465' })).not.toThrow();
+  });
+
+  it('reads the operations settings, with their documented defaults', () => {
+    expect(loadConfig(valid).ops).toEqual({ healthPort: 3000, readinessCacheSeconds: 10, shutdownTimeoutSeconds: 8 });
+    expect(loadConfig(valid).auditRetentionDays).toBe(400);
+    expect(loadConfig(valid).phoneDefaultRegion).toBeUndefined();
+    const set = loadConfig({ ...valid, HEALTH_PORT: '9100', READINESS_CACHE_SECONDS: '5', SHUTDOWN_TIMEOUT_SECONDS: '3',
+      AUDIT_RETENTION_DAYS: '30', PHONE_DEFAULT_REGION: 'it' });
+    expect(set.ops).toEqual({ healthPort: 9100, readinessCacheSeconds: 5, shutdownTimeoutSeconds: 3 });
+    expect(set.auditRetentionDays).toBe(30);
+    expect(set.phoneDefaultRegion).toBe('IT');
+  });
+
+  it('refuses a phone region that is no country, and a readiness cache that would outlast 30 s', () => {
+    expect(problemsOf({ ...valid, PHONE_DEFAULT_REGION: 'XX' })).toEqual([
+      'PHONE_DEFAULT_REGION: must be an ISO 3166 country code such as IT or PL',
+    ]);
+    expect(problemsOf({ ...valid, READINESS_CACHE_SECONDS: '60' })).toEqual(['READINESS_CACHE_SECONDS: may not exceed 25']);
+  });
+
+  it('refuses every placeholder .env.example ships, naming each setting and never its value', () => {
+    const example = parseEnv(readFileSync(resolve(__dirname, '../../.env.example'), 'utf8'));
+    const problems = problemsOf({ ...example, LDAP_CA_FILE: caFile });
+    const placeholders = problems.filter((problem) => problem.includes('still the placeholder from .env.example'));
+    expect(placeholders.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'HELPDESK_CONTACT', 'LDAP_BASE_DN', 'LDAP_BIND_DN', 'LDAP_BIND_PASSWORD', 'LDAP_URL', 'MAIL_FROM',
+      'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SMTP_URL', 'TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN',
+    ]);
+    expect(problems.join('\n')).not.toMatch(/your-bot-token|change-me|xxxxxxxx|example\.edu/);
+  });
+
+  it('accepts .env.example once the placeholders are replaced', () => {
+    const example = parseEnv(readFileSync(resolve(__dirname, '../../.env.example'), 'utf8'));
+    const { SLACK_APP_TOKEN: _http, ...rest } = example;
+    expect(() => loadConfig({
+      ...rest, ...valid, HELPDESK_CONTACT: 'the IT help desk (#it-help)',
+    })).not.toThrow();
   });
 });
 

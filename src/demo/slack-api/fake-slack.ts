@@ -61,6 +61,14 @@ export interface FakeMessage {
 /** Make the next call of a method fail: a Slack error code (HTTP 200, ok:false) or an HTTP status. */
 export type SlackFailure = string | { httpStatus: number; retryAfterSeconds?: number };
 
+/** A call of a method the fake holds unanswered until the test releases it (work in flight). */
+export interface HeldCall {
+  /** Resolves once the call has arrived and is being held. */
+  arrived: Promise<void>;
+  /** Lets the held call proceed and be answered as usual. */
+  release(): void;
+}
+
 /** What the Socket Mode fake registers so `apps.connections.open` can hand out its URLs. */
 export interface SocketModeEndpoint {
   appToken: string;
@@ -104,6 +112,7 @@ export class FakeSlack {
   private readonly dmChannels = new Map<string, string>();
   private readonly triggers = new Map<string, { userId: string; issuedAt: number; used: boolean }>();
   private readonly failures = new Map<string, SlackFailure[]>();
+  private readonly holds = new Map<string, { arrive(): void; released: Promise<void> }[]>();
   private readonly views: ViewStore;
   private readonly handlers: Record<string, Handler>;
   private socketMode?: SocketModeEndpoint;
@@ -176,6 +185,22 @@ export class FakeSlack {
     const queue = this.failures.get(method) ?? [];
     queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** The next call of `method` waits, unanswered, until `release()`; then it is handled as usual. */
+  holdNext(method: string): HeldCall {
+    let arrive = () => {};
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const queue = this.holds.get(method) ?? [];
+    queue.push({ arrive, released });
+    this.holds.set(method, queue);
+    return { arrived, release };
   }
 
   /** The first recorded call (past or future) matching; the index lets a test look only after a mark. */
@@ -286,6 +311,11 @@ export class FakeSlack {
       this.callLog.add(call);
       sendJson(response, 200, { ok: false, error: call.failure });
       return;
+    }
+    const hold = this.holds.get(method)?.shift();
+    if (hold) {
+      hold.arrive();
+      await hold.released;
     }
     const failure = this.failures.get(method)?.shift();
     if (failure !== undefined) {

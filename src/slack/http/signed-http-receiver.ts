@@ -25,6 +25,8 @@ export const EVENTS_PATH = '/slack/events';
 const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 /** Slack's replay window: a request more than 5 minutes old or early is refused. */
 const MAX_SKEW_SECONDS = 5 * 60;
+/** On stop, how long requests already received may take to be answered before they are cut. */
+const STOP_GRACE_MS = 3_500;
 
 /**
  * passdesk's HTTP server for Slack. Only `POST /slack/events` and the GET routes exist; anything
@@ -70,8 +72,12 @@ export class SignedHttpReceiver implements Receiver {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // No new requests; those already received get their answer (acks come within 3 s), then the rest are cut.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+    await closed;
+    clearTimeout(cut);
   }
 
   /** The port actually bound (useful when started on port 0). */

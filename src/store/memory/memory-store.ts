@@ -94,6 +94,13 @@ export class MemoryStore implements Store {
     }
   }
 
+  async pruneAudit(olderThan: Date): Promise<number> {
+    const before = this.audit.length;
+    const kept = this.audit.filter((event) => event.at.getTime() >= olderThan.getTime());
+    this.audit.splice(0, this.audit.length, ...kept);
+    return before - kept.length;
+  }
+
   async close(): Promise<void> {
     // Nothing to release; the data stays for whoever still holds this store (a demo restart).
   }

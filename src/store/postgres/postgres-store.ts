@@ -153,6 +153,11 @@ export class PostgresStore implements Store {
     });
   }
 
+  async pruneAudit(olderThan: Date): Promise<number> {
+    const result = await this.pool.query('DELETE FROM audit WHERE at < $1', [olderThan]);
+    return result.rowCount ?? 0;
+  }
+
   async close(): Promise<void> {
     if (!this.pool.ended) await this.pool.end();
   }

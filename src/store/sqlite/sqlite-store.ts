@@ -136,6 +136,10 @@ export class SqliteStore implements Store {
     });
   }
 
+  async pruneAudit(olderThan: Date): Promise<number> {
+    return Number(this.sql('DELETE FROM audit WHERE at < ?').run(olderThan.getTime()).changes);
+  }
+
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
   }
