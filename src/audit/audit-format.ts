@@ -18,8 +18,13 @@ export function localTime(at: Date, timeZone?: string): string {
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${offset}`;
 }
 
+/** Detail entries by key: the same text whichever store kept them (PostgreSQL's jsonb reorders keys). */
+function detailEntries(event: AuditEvent): [string, string | number | boolean][] {
+  return Object.entries(event.detail ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function detailText(event: AuditEvent): string {
-  return Object.entries(event.detail ?? {}).map(([key, value]) => `${key}=${String(value)}`).join(' ');
+  return detailEntries(event).map(([key, value]) => `${key}=${String(value)}`).join(' ');
 }
 
 export function auditTable(events: AuditEvent[], timeZone?: string): string {
@@ -51,7 +56,7 @@ export function auditCsv(events: AuditEvent[], timeZone?: string): string {
   const header = ['time_utc', 'time_local', 'actor', 'action', 'result', 'account', 'detail', 'request_id'];
   const rows = events.map((event) => [
     event.at.toISOString(), localTime(event.at, timeZone), event.actor, event.action, event.result,
-    event.subject ?? '', event.detail ? JSON.stringify(event.detail) : '', event.requestId ?? '',
+    event.subject ?? '', event.detail ? JSON.stringify(Object.fromEntries(detailEntries(event))) : '', event.requestId ?? '',
   ]);
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
