@@ -91,6 +91,7 @@ describe('Socket Mode, on HEALTH_PORT', () => {
     expect((await get(port, '/slack/events', 'POST')).status).toBe(404);
     expect((await get(port, '/')).status).toBe(404);
     expect((await get(port, '/readyz', 'POST')).status).toBe(405);
+    expect(await get(port, '/healthz', 'HEAD')).toMatchObject({ status: 200, body: '' });
     expect((await get(port, '/readyz?verbose=1')).status).toBe(200);
   });
 });

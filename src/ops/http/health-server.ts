@@ -4,7 +4,8 @@ import type { OpsRoute } from './ops-routes';
 
 /**
  * Socket Mode has no HTTP server of its own: this small one serves /healthz, /readyz and
- * /metrics on HEALTH_PORT. Anything else is 404; another method on a known path is 405.
+ * /metrics on HEALTH_PORT, as the HTTP receiver does on PORT: GET or HEAD; anything else is 404,
+ * another method on a known path 405.
  */
 export class HealthServer {
   private constructor(private readonly server: Server) {}
@@ -48,8 +49,8 @@ async function serve(routes: Record<string, OpsRoute>, request: IncomingMessage,
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
     return;
   }
-  if (request.method !== 'GET') {
-    response.writeHead(405, { allow: 'GET', 'content-type': 'text/plain; charset=utf-8' }).end('method not allowed');
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('method not allowed');
     return;
   }
   await route(request, response);
