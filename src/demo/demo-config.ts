@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../config';
-import { DEFAULT_MEMORY_BASE_DN } from '../directory/memory/memory-people';
 
 /**
  * The configuration the demo runs passdesk with: HTTP mode with request signing on, against the
@@ -9,6 +8,10 @@ import { DEFAULT_MEMORY_BASE_DN } from '../directory/memory/memory-people';
  * its own adapters (in-memory directory, captured SMS and mail) in their place. The secret key is
  * new each run: the demo's store is thrown away with it.
  */
+/** Where the demo's people live, and the demo's service account: its own names, not .env.example's placeholders. */
+export const DEMO_BASE_DN = 'ou=people,dc=demo,dc=passdesk';
+const DEMO_BIND_DN = 'cn=passdesk,ou=services,dc=demo,dc=passdesk';
+
 export function demoConfig(parts: {
   botToken: string;
   signingSecret: string;
@@ -23,9 +26,9 @@ export function demoConfig(parts: {
     SLACK_API_URL: parts.slackApiUrl,
     PORT: '0',
     LDAP_URL: 'ldaps://directory.demo.invalid',
-    LDAP_BIND_DN: 'cn=passdesk,ou=services,dc=example,dc=edu',
+    LDAP_BIND_DN: DEMO_BIND_DN,
     LDAP_BIND_PASSWORD: 'unused-in-the-demo',
-    LDAP_BASE_DN: DEFAULT_MEMORY_BASE_DN,
+    LDAP_BASE_DN: DEMO_BASE_DN,
     LDAP_LINK_ATTR: 'employeeNumber',
     TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
     TWILIO_AUTH_TOKEN: 'unused-in-the-demo',

@@ -7,7 +7,7 @@ import { createMemoryDirectory } from '../directory/memory/memory-directory';
 import { createLogger } from '../log/logger';
 import { startPassdesk } from '../passdesk';
 import { CapturedOutbox } from './captured-outbox';
-import { demoConfig } from './demo-config';
+import { DEMO_BASE_DN, demoConfig } from './demo-config';
 import { DEMO_MAX_AGE_DAYS, demoPeople, type DemoPerson } from './demo-people';
 import { closeServer } from './slack-api/loopback-http';
 import { startFakeSlack } from './slack-api/fake-slack';
@@ -38,7 +38,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const people = demoPeople(new Date());
   const slack = await startFakeSlack({ users: Object.fromEntries(people.map((person) => [person.slackId, person.slack])) });
   const dataDir = mkdtempSync(join(tmpdir(), 'passdesk-demo-'));
-  const directory = createMemoryDirectory({ people: people.flatMap((person) => person.accounts), policy: { maxAgeDays: DEMO_MAX_AGE_DAYS } });
+  const directory = createMemoryDirectory({ people: people.flatMap((person) => person.accounts), baseDn: DEMO_BASE_DN, policy: { maxAgeDays: DEMO_MAX_AGE_DAYS } });
   const outbox = new CapturedOutbox();
   const signingSecret = randomBytes(32).toString('hex');
   const config = demoConfig({
