@@ -2,7 +2,7 @@
  * Reads one Active Directory user entry into an Account: which attributes to ask for and what
  * their values mean (userAccountControl bits, pwdLastSet, lockout, computed expiry).
  */
-import type { Entry } from 'ldapts';
+import { AndFilter, EqualityFilter, type Entry, PresenceFilter } from 'ldapts';
 import type { Account } from './directory';
 import { entryValues, firstValue } from './entry-values';
 import { dateToFileTime, fileTimeToDate, parseTicks } from './ad-time';
@@ -15,6 +15,15 @@ const UF_DONT_EXPIRE_PASSWD = 0x1_0000;
 const UF_LOCKOUT = 0x10;
 
 const COMPUTED_CONTROL = 'msDS-User-Account-Control-Computed';
+
+/** Only people with a login name: not computers (which are also objectClass=user), contacts or groups. */
+export const PEOPLE_FILTER = new AndFilter({
+  filters: [
+    new EqualityFilter({ attribute: 'objectCategory', value: 'person' }),
+    new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
+    new PresenceFilter({ attribute: 'sAMAccountName' }),
+  ],
+});
 const COMPUTED_EXPIRY = 'msDS-UserPasswordExpiryTimeComputed';
 
 /** Which attributes hold the deployment-specific values. */
@@ -64,6 +73,7 @@ export function accountFromEntry(entry: Entry, names: AdAttributeNames, fallback
   const displayName = firstValue(entry, 'displayName')
     ?? ([givenName, surname].filter(Boolean).join(' ') || firstValue(entry, 'cn') || username);
   const userAccountControl = Number(firstValue(entry, 'userAccountControl') ?? '0');
+  const principalName = firstValue(entry, 'userPrincipalName');
 
   return {
     dn: entry.dn,
@@ -81,6 +91,7 @@ export function accountFromEntry(entry: Entry, names: AdAttributeNames, fallback
     passwordExpiresAt: (userAccountControl & UF_DONT_EXPIRE_PASSWD) !== 0
       ? null
       : fileTimeToDate(firstValue(entry, COMPUTED_EXPIRY)),
+    ...(principalName && principalName.toLowerCase() !== username.toLowerCase() ? { principalName } : {}),
   };
 }
 

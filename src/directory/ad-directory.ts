@@ -17,15 +17,17 @@
  *   the user is never left "must change"; that needs the service account's right to write pwdLastSet.
  * - The bot writes lockoutTime only to unlock (`unlockAccount`), on a help-desk operator's explicit choice.
  */
-import { AndFilter, Attribute, Change, EqualityFilter, type Entry, type Filter, OrFilter, PresenceFilter, type Client } from 'ldapts';
+import { AndFilter, Attribute, Change, EqualityFilter, type Entry, type Filter, OrFilter, type Client } from 'ldapts';
 import { type Clock, systemClock } from '../clock/clock';
 import { DEFAULT_MAX_ACCOUNTS, findWithLinked, type LinkedEntries } from './account-lookup';
-import { type AdAttributeNames, accountAttributes, accountFromEntry, hasComputedLockout, isDisabled } from './ad-account';
+import { type AdAttributeNames, PEOPLE_FILTER, accountAttributes, accountFromEntry, hasComputedLockout, isDisabled } from './ad-account';
 import { bindRefusal, passwordWasAccepted, toDirectoryError } from './ad-errors';
 import { AdDomain } from './ad-domain';
+import { readAdLockoutStatus } from './ad-lockout';
 import { encodeUnicodePwd, inferPolicyReasons } from './ad-password';
 import { adProtection } from './ad-protection';
 import { unlockAdAccount } from './ad-unlock';
+import { findOwnedAdEntry, searchOwnedAdEntries, type ServiceAccountSettings } from './ad-service-accounts';
 import {
   type Account,
   type AccountProtection,
@@ -33,6 +35,7 @@ import {
   DirectoryError,
   type DirectoryPasswordSettings,
   type FoundAccount,
+  type LockoutStatus,
 } from './directory';
 import { markHowFound } from './found-accounts';
 import { describe, isInvalidCredentials, type LdapConnector } from './ldap-connector';
@@ -49,22 +52,16 @@ export interface ActiveDirectoryOptions {
   matchProxyAddresses?: boolean;
   /** The most accounts one look-up may match (default 50); more is refused as 'too-many-matches'. */
   maxAccounts?: number;
+  /** Service (impersonal) accounts and their owner attribute (usually `manager`); unset: none. */
+  serviceAccounts?: ServiceAccountSettings;
   clock?: Clock;
 }
-
-/** Only people with a login name: not computers (which are also objectClass=user), contacts or groups. */
-const PEOPLE_FILTER = new AndFilter({
-  filters: [
-    new EqualityFilter({ attribute: 'objectCategory', value: 'person' }),
-    new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
-    new PresenceFilter({ attribute: 'sAMAccountName' }),
-  ],
-});
 
 export class ActiveDirectory implements Directory {
   private readonly connector: LdapConnector;
   private readonly baseDn: string;
   private readonly names: AdAttributeNames;
+  private readonly serviceAccounts?: ServiceAccountSettings;
   private readonly clock: Clock;
   private readonly maxAccounts: number;
   private readonly domain: AdDomain;
@@ -78,6 +75,7 @@ export class ActiveDirectory implements Directory {
       linkAttr: options.linkAttr || undefined,
       matchProxyAddresses: options.matchProxyAddresses ?? false,
     };
+    this.serviceAccounts = options.serviceAccounts;
     this.clock = options.clock ?? systemClock;
     this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
     this.domain = new AdDomain(options.connector);
@@ -203,6 +201,53 @@ export class ActiveDirectory implements Directory {
       await this.connector.asServiceAccount((client) => unlockAdAccount(client, dn));
     } catch (error) {
       throw toDirectoryError(error, `unlock ${dn}`);
+    }
+  }
+
+  async lockoutStatus(dn: string): Promise<LockoutStatus> {
+    try {
+      const domainDn = await this.domain.namingContext();
+      return await this.connector.readAsServiceAccount(async (client) => {
+        const person = await this.findPerson(client, dn, ['distinguishedName']);
+        if (!person) throw new DirectoryError('not-found', 'no such account under the base DN');
+        return readAdLockoutStatus(client, person.dn, domainDn, this.clock.now());
+      });
+    } catch (error) {
+      throw toDirectoryError(error, `read lockout state of ${dn}`);
+    }
+  }
+
+  async findOwnedServiceAccounts(ownerDns: string[]): Promise<Account[]> {
+    const settings = this.serviceAccounts;
+    if (!settings) return [];
+    let entries: Entry[];
+    try {
+      entries = await this.connector.readAsServiceAccount((client) =>
+        searchOwnedAdEntries(client, settings, ownerDns, accountAttributes(this.names)));
+    } catch (error) {
+      throw toDirectoryError(error, 'look up service accounts');
+    }
+    return this.toAccounts(entries);
+  }
+
+  /**
+   * Checks ownership as the server sees it, on the connection that then writes, right before the
+   * write; sets the password as a reset does (history hints where offered, never must-change).
+   */
+  async resetServiceAccountPassword(dn: string, ownerDns: string[], newPassword: string): Promise<void> {
+    const settings = this.serviceAccounts;
+    if (!settings) throw new DirectoryError('not-found', 'no service account base is configured');
+    const action = 'reset service account password';
+    try {
+      const hints = await this.domain.policyHintsControl();
+      await this.connector.asServiceAccount(async (client) => {
+        const entry = await findOwnedAdEntry(client, settings, dn, ownerDns, ['userAccountControl']);
+        if (!entry) throw new DirectoryError('not-found', 'no such service account owned by this person');
+        if (isDisabled(entry)) throw new DirectoryError('account-disabled', 'the service account is disabled');
+        await client.modify(entry.dn, [replace('unicodePwd', encodeUnicodePwd(newPassword)), replace('pwdLastSet', '-1')], hints);
+      });
+    } catch (error) {
+      throw await this.explainWriteError(error, action, dn, newPassword, 'reset');
     }
   }
 

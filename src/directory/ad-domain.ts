@@ -34,6 +34,11 @@ export class AdDomain {
     return undefined;
   }
 
+  /** The domain object's DN (the rootDSE's defaultNamingContext). */
+  async namingContext(): Promise<string> {
+    return (await this.readRootDse()).defaultNamingContext;
+  }
+
   policy(): Promise<AdDomainPolicy> {
     this.domainPolicy ??= this.remember(async () => {
       const { defaultNamingContext } = await this.readRootDse();

@@ -42,6 +42,8 @@ export interface Account {
    * directory does not say (or, on AD, while it must be changed). Absent from adapters that do not read it.
    */
   passwordChangedAt?: Date | null;
+  /** AD: the userPrincipalName, set only where it differs from `username` (sAMAccountName). */
+  principalName?: string;
 }
 
 /** An account a look-up found, and how: by the value looked up itself, or only through the link. */
@@ -145,6 +147,39 @@ export interface Directory {
    * 000001010000Z throws 'account-disabled'. Not locked: nothing is written.
    */
   unlockAccount(dn: string): Promise<void>;
+
+  /**
+   * How many wrong passwords lock `dn`, and how many the directory has counted lately (OpenLDAP:
+   * `pwdMaxFailure` of the account's ppolicy and its `pwdFailureTime` values; AD: the
+   * fine-grained policy's `msDS-LockoutThreshold` where one applies, else the domain's
+   * `lockoutThreshold`, and `badPwdCount` within the observation window).
+   */
+  lockoutStatus(dn: string): Promise<LockoutStatus>;
+
+  /**
+   * Service (impersonal) accounts under the service base DN whose owner attribute holds one of
+   * `ownerDns` (the DNs of one person's own accounts). Empty when no service base is configured.
+   */
+  findOwnedServiceAccounts(ownerDns: string[]): Promise<Account[]>;
+
+  /**
+   * Sets a new password on a service account as the service account, only when `dn` lies under
+   * the service base DN and its owner attribute holds one of `ownerDns` at the time of the write;
+   * otherwise throws 'not-found' and changes nothing. Never "must change".
+   */
+  resetServiceAccountPassword(dn: string, ownerDns: string[], newPassword: string): Promise<void>;
+}
+
+/** What stands between an account and a lockout by failed logins. */
+export interface LockoutStatus {
+  /**
+   * Wrong passwords that lock the account; 'never' when its policy does not lock; 'unknown' when
+   * the policy could not be read (e.g. no LDAP_PPOLICY_DN, or a fine-grained policy the service
+   * account may not read): callers then assume the strictest threshold they allow for.
+   */
+  threshold: number | 'never' | 'unknown';
+  /** Wrong passwords the directory has counted towards that threshold and still counts. */
+  failures: number;
 }
 
 /** Why the help desk may not touch an account. */

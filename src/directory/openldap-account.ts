@@ -14,6 +14,7 @@ export const PASSWORD_STATE_ATTRIBUTES = ['pwdAccountLockedTime', 'pwdReset', 'p
 
 export const POLICY_ATTRIBUTES = [
   'pwdMaxAge', 'pwdLockoutDuration', 'pwdMinLength', 'pwdInHistory', 'pwdCheckQuality', 'pwdUseCheckModule', 'pwdCheckModule',
+  'pwdLockout', 'pwdMaxFailure', 'pwdFailureCountInterval',
 ];
 
 export interface AccountAttributeNames {
@@ -31,6 +32,11 @@ export interface PasswordPolicy {
   checkQuality?: number;
   /** A quality-checking module is configured (pwdUseCheckModule / pwdCheckModule). */
   hasCheckModule: boolean;
+  /** pwdLockout: failed binds lock the account (after pwdMaxFailure of them). */
+  lockout?: boolean;
+  maxFailure?: number;
+  /** pwdFailureCountInterval: failures older than this no longer count (0 or absent: they all do). */
+  failureCountIntervalSeconds?: number;
 }
 
 export const UNKNOWN_POLICY: PasswordPolicy = { hasCheckModule: false };
@@ -77,6 +83,9 @@ export function readPolicy(entry: Entry): PasswordPolicy {
     checkQuality: integerValue(entry, 'pwdCheckQuality'),
     hasCheckModule: firstValue(entry, 'pwdUseCheckModule')?.toUpperCase() === 'TRUE'
       || firstValue(entry, 'pwdCheckModule') !== undefined,
+    lockout: firstValue(entry, 'pwdLockout')?.toUpperCase() === 'TRUE',
+    maxFailure: integerValue(entry, 'pwdMaxFailure'),
+    failureCountIntervalSeconds: integerValue(entry, 'pwdFailureCountInterval'),
   };
 }
 

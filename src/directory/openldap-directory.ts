@@ -16,6 +16,7 @@ import { systemClock, type Clock } from '../clock/clock';
 import { DEFAULT_MAX_ACCOUNTS, findWithLinked } from './account-lookup';
 import {
   DirectoryError, type Account, type AccountProtection, type Directory, type DirectoryPasswordSettings, type FoundAccount,
+  type LockoutStatus,
 } from './directory';
 import { markHowFound } from './found-accounts';
 import type { LdapConnector } from './ldap-connector';
@@ -27,6 +28,8 @@ import { firstValue } from './entry-values';
 import { toDirectoryError } from './openldap-errors';
 import { openLdapProtection } from './openldap-protection';
 import { unlockOpenLdapAccount } from './openldap-unlock';
+import { LOCKOUT_ATTRIBUTES, lockoutStatusOf } from './openldap-lockout';
+import { findOwnedEntry, searchOwnedEntries, type ServiceAccountSettings } from './openldap-service-accounts';
 import { PASSWORD_MODIFY_OID, encodePasswordModifyRequest, type PasswordModifyRequest } from './password-modify-request';
 
 export interface OpenLdapDirectoryOptions {
@@ -45,6 +48,8 @@ export interface OpenLdapDirectoryOptions {
   defaultPolicyDn?: string;
   /** The most accounts one look-up may match (default 50); more is refused as 'too-many-matches'. */
   maxAccounts?: number;
+  /** Service (impersonal) accounts and their owner attribute; unset: there are none. */
+  serviceAccounts?: ServiceAccountSettings;
   clock?: Clock;
 }
 
@@ -56,6 +61,7 @@ export class OpenLdapDirectory implements Directory {
   private readonly baseDn: string;
   private readonly names: AccountAttributeNames;
   private readonly defaultPolicyDn?: string;
+  private readonly serviceAccounts?: ServiceAccountSettings;
   private readonly clock: Clock;
   private readonly maxAccounts: number;
 
@@ -64,6 +70,7 @@ export class OpenLdapDirectory implements Directory {
     this.baseDn = options.baseDn;
     this.names = { mail: options.mailAttr, phone: options.phoneAttr, link: options.linkAttr };
     this.defaultPolicyDn = options.defaultPolicyDn;
+    this.serviceAccounts = options.serviceAccounts;
     this.clock = options.clock ?? systemClock;
     this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
   }
@@ -170,6 +177,36 @@ export class OpenLdapDirectory implements Directory {
 
   unlockAccount(dn: string): Promise<void> {
     return this.asService('unlock account', (client) => unlockOpenLdapAccount(client, this.baseDn, dn));
+  }
+
+  async lockoutStatus(dn: string): Promise<LockoutStatus> {
+    return this.readAsService('read lockout state', async (client) => {
+      const entry = await this.findEntry(client, dn, LOCKOUT_ATTRIBUTES);
+      if (!entry) throw new DirectoryError('not-found', 'no such account under the base DN');
+      return lockoutStatusOf(entry, await this.policyFor(client, entry, new Map()), this.clock.now());
+    });
+  }
+
+  async findOwnedServiceAccounts(ownerDns: string[]): Promise<Account[]> {
+    const settings = this.serviceAccounts;
+    if (!settings) return [];
+    return this.readAsService('look up service accounts', async (client) =>
+      this.toAccounts(client, await searchOwnedEntries(client, settings, ownerDns, accountAttributes(this.names))));
+  }
+
+  /** The ownership check and the write share one connection, the check right before the write. */
+  async resetServiceAccountPassword(dn: string, ownerDns: string[], newPassword: string): Promise<void> {
+    const settings = this.serviceAccounts;
+    if (!settings) throw new DirectoryError('not-found', 'no service account base is configured');
+    await this.asService('reset service account password', async (client) => {
+      const entry = await findOwnedEntry(client, settings, dn, ownerDns, ['pwdAccountLockedTime']);
+      if (!entry) throw new DirectoryError('not-found', 'no such service account owned by this person');
+      if (firstValue(entry, 'pwdAccountLockedTime') === DISABLED_LOCK_TIME) {
+        throw new DirectoryError('account-disabled', 'the service account is disabled');
+      }
+      await this.modifyPassword(client, { userIdentity: entry.dn, newPassword }, 'reset service account password');
+      await this.setPwdReset(client, entry.dn, false);
+    });
   }
 
   private async findWithLinked(attribute: string, value: string): Promise<FoundAccount[]> {

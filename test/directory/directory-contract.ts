@@ -364,6 +364,71 @@ export function describeDirectoryContract(name: string, launch: () => Promise<Co
         expect(error.message).not.toContain(person.password);
         expect(await backend.canBind(person.dn, NEW_PASSWORD)).toBe(true);
       });
+
+      it('clears must-change when the person changes the temporary password', async () => {
+        const person = await addPerson();
+        await directory.setTemporaryPassword(person.dn, OTHER_PASSWORD);
+
+        await directory.changePassword(person.dn, OTHER_PASSWORD, NEW_PASSWORD);
+
+        await expect(directory.getAccount(person.dn)).resolves.toMatchObject({ mustChange: false });
+        expect(await backend.canBind(person.dn, NEW_PASSWORD)).toBe(true);
+      });
+    });
+
+    describe('lockout threshold', () => {
+      it("is the server's, with the wrong passwords it has counted", async () => {
+        const person = await addPerson();
+        await expect(directory.lockoutStatus(person.dn)).resolves.toEqual({ threshold: backend.lockoutThreshold, failures: 0 });
+
+        await backend.canBind(person.dn, 'Wrong-Guess-1!');
+        await backend.canBind(person.dn, 'Wrong-Guess-2!');
+
+        await expect(directory.lockoutStatus(person.dn)).resolves.toEqual({ threshold: backend.lockoutThreshold, failures: 2 });
+      });
+
+      it('answers not-found outside the base DN', async () => {
+        await expectFailure(directory.lockoutStatus(`cn=${backend.tag}-nobody,${backend.peopleDn}`), 'not-found');
+      });
+    });
+
+    describe('service accounts', () => {
+      const SERVICE_PASSWORD = 'Service-Lantern-2024-Road!';
+      let serviceCounter = 0;
+      async function addService(ownerDn: string, disabled = false): Promise<{ dn: string; username: string }> {
+        serviceCounter += 1;
+        const username = `${backend.tag}s${serviceCounter}`;
+        return { dn: await backend.addServiceAccount({ username, password: SERVICE_PASSWORD, ownerDns: [ownerDn], disabled }), username };
+      }
+
+      it('are found by their owner, and only theirs; never by a filter-shaped DN', async () => {
+        const owner = await addPerson();
+        const other = await addPerson();
+        const mine = await addService(owner.dn);
+        await addService(other.dn);
+
+        expect((await directory.findOwnedServiceAccounts([owner.dn])).map((account) => account.username)).toEqual([mine.username]);
+        await expect(directory.findOwnedServiceAccounts(['*'])).resolves.toEqual([]);
+        await expect(directory.findOwnedServiceAccounts([])).resolves.toEqual([]);
+      });
+
+      it('are reset by their owner, refused to anyone else and for people, and never when disabled', async () => {
+        const owner = await addPerson();
+        const stranger = await addPerson();
+        const service = await addService(owner.dn);
+        const disabled = await addService(owner.dn, true);
+
+        await expectFailure(directory.resetServiceAccountPassword(service.dn, [stranger.dn], NEW_PASSWORD), 'not-found');
+        await expectFailure(directory.resetServiceAccountPassword(stranger.dn, [owner.dn], NEW_PASSWORD), 'not-found');
+        await expectFailure(directory.resetServiceAccountPassword(disabled.dn, [owner.dn], NEW_PASSWORD), 'account-disabled');
+        expect(await backend.canBind(service.dn, SERVICE_PASSWORD)).toBe(true);
+
+        await directory.resetServiceAccountPassword(service.dn, [owner.dn], NEW_PASSWORD);
+
+        expect(await backend.canBind(service.dn, NEW_PASSWORD)).toBe(true);
+        expect(await backend.canBind(service.dn, SERVICE_PASSWORD)).toBe(false);
+        expect(await backend.canBind(stranger.dn, stranger.password)).toBe(true);
+      });
     });
   });
 }

@@ -19,18 +19,32 @@ export interface TestAccountSpec {
   disabled?: boolean;
 }
 
+/** An impersonal account under LDAP_SERVICE_BASE_DN, looked after by the accounts in `ownerDns`. */
+export interface TestServiceAccountSpec {
+  /** uid on OpenLDAP, sAMAccountName on AD (at most 20 characters). */
+  username: string;
+  password: string;
+  /** DNs written to the owner attribute (`owner` on OpenLDAP, `manager` on AD, which takes one). */
+  ownerDns: string[];
+  mail?: string;
+  disabled?: boolean;
+}
+
 export interface TestDirectoryServer {
   flavor: 'openldap' | 'ad';
   /**
    * Environment for passdesk's configuration contract: LDAP_URL (ldaps://127.0.0.1:...),
    * LDAP_CA_FILE, LDAP_BIND_DN, LDAP_BIND_PASSWORD (a service account, not the root DN),
-   * LDAP_BASE_DN, LDAP_FLAVOR, LDAP_LINK_ATTR, LDAP_PHONE_ATTR, LDAP_MAIL_ATTR.
+   * LDAP_BASE_DN, LDAP_FLAVOR, LDAP_LINK_ATTR, LDAP_PHONE_ATTR, LDAP_MAIL_ATTR,
+   * LDAP_SERVICE_BASE_DN.
    */
   env: Record<string, string>;
   /** The StartTLS URL (ldap://127.0.0.1:...) of the same server. */
   startTlsUrl: string;
   /** Creates the account and returns its DN. */
   addAccount(spec: TestAccountSpec): Promise<string>;
+  /** Creates a service account under LDAP_SERVICE_BASE_DN and returns its DN. */
+  addServiceAccount(spec: TestServiceAccountSpec): Promise<string>;
   /** True when `password` binds as `dn` (checked with the server's own tools or ldapts as that user). */
   canBind(dn: string, password: string): Promise<boolean>;
   /**

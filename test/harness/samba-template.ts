@@ -4,8 +4,9 @@
  * it (see samba.ts) and never starts Samba in the template itself.
  *
  * The domain: uni.example, people under OU=People, password settings in SAMBA_PASSWORD_SETTINGS,
- * and a service account (not an administrator) allowed to reset passwords and write pwdLastSet
- * and lockoutTime on users under OU=People only.
+ * service accounts under OU=Service Accounts, and a service account (not an administrator)
+ * allowed to reset passwords and write pwdLastSet on users under those two OUs only, lockoutTime
+ * under OU=People, and to read fine-grained password policies.
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -22,6 +23,9 @@ export const SAMBA_DOMAIN = {
   hostName: 'dc1',
   domainDn: 'DC=uni,DC=example',
   peopleDn: 'OU=People,DC=uni,DC=example',
+  /** Service (impersonal) accounts, each with its owner's DN in `manager` (LDAP_SERVICE_BASE_DN). */
+  serviceAccountsDn: 'OU=Service Accounts,DC=uni,DC=example',
+  passwordSettingsDn: 'CN=Password Settings Container,CN=System,DC=uni,DC=example',
   upnSuffix: 'uni.example',
   adminDn: 'CN=Administrator,CN=Users,DC=uni,DC=example',
   serviceUser: 'passdesk-svc',
@@ -43,7 +47,7 @@ export const SAMBA_PASSWORD_SETTINGS = {
 } as const;
 
 /** Change when the recipe below changes: it is part of the cache key. */
-const RECIPE_VERSION = 2;
+const RECIPE_VERSION = 3;
 
 /** Control access right "Reset Password" (User-Force-Change-Password). */
 const RESET_PASSWORD_RIGHT = '00299570-246d-11d0-a768-00aa006e0529';
@@ -75,7 +79,8 @@ const RECORD_FILE = 'passdesk-template.json';
 export async function ensureSambaTemplate(signal?: AbortSignal): Promise<SambaTemplate> {
   const { stdout: version } = await run('samba', ['--version'], { signal });
   const key = createHash('sha256')
-    .update(JSON.stringify({ version: version.trim(), RECIPE_VERSION, SAMBA_DOMAIN, SAMBA_PASSWORD_SETTINGS }))
+    // The recipe's own text is part of the key too, so an edit cannot reuse a stale template.
+    .update(JSON.stringify({ version: version.trim(), RECIPE_VERSION, SAMBA_DOMAIN, SAMBA_PASSWORD_SETTINGS, recipe: provisionInto.toString() }))
     .digest('hex')
     .slice(0, 12);
   const dir = join(tmpdir(), `passdesk-samba-template-${key}`);
@@ -115,6 +120,7 @@ async function provisionInto(finalDir: string, signal: AbortSignal | undefined):
       `--account-lockout-duration=${settings.lockoutDurationMinutes}`,
       `--reset-account-lockout-after=${settings.lockoutDurationMinutes}`);
     await tool('ou', 'create', SAMBA_DOMAIN.peopleDn);
+    await tool('ou', 'create', SAMBA_DOMAIN.serviceAccountsDn);
     await tool('user', 'create', SAMBA_DOMAIN.serviceUser, servicePassword);
     // The cached template may outlive the maximum password age.
     await tool('user', 'setexpiry', SAMBA_DOMAIN.serviceUser, '--noexpiry');
@@ -129,6 +135,13 @@ async function provisionInto(finalDir: string, signal: AbortSignal | undefined):
       `(OA;CIIO;WP;${PWD_LAST_SET_ATTRIBUTE};${USER_CLASS};${sid})`,
       `(OA;CIIO;WP;${LOCKOUT_TIME_ATTRIBUTE};${USER_CLASS};${sid})`,
     ].join('')}`);
+    // The same on service accounts (their owners reset them), without lockoutTime.
+    await tool('dsacl', 'set', `--objectdn=${SAMBA_DOMAIN.serviceAccountsDn}`, `--sddl=${[
+      `(OA;CIIO;CR;${RESET_PASSWORD_RIGHT};${USER_CLASS};${sid})`,
+      `(OA;CIIO;WP;${PWD_LAST_SET_ATTRIBUTE};${USER_CLASS};${sid})`,
+    ].join('')}`);
+    // Reading fine-grained password policies (their lockout threshold): only admins may by default.
+    await tool('dsacl', 'set', `--objectdn=${SAMBA_DOMAIN.passwordSettingsDn}`, `--sddl=(A;CI;RPLCLORC;;;${sid})`);
 
     const record: TemplateRecord = {
       adminPassword,

@@ -8,9 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { Attribute, Change, Client, DN, InvalidCredentialsError } from 'ldapts';
-import type { TestAccountSpec, TestDirectoryServer } from './directory-server';
+import type { TestAccountSpec, TestDirectoryServer, TestServiceAccountSpec } from './directory-server';
 import { type SambaFacts, launchSamba } from './samba-process';
 import { waitForSambaState } from './samba-state';
+import { SAMBA_DOMAIN } from './samba-template';
 import { canBindWith } from './ldap-bind';
 
 /** userAccountControl: NORMAL_ACCOUNT, and NORMAL_ACCOUNT | ACCOUNTDISABLE. */
@@ -36,6 +37,7 @@ export class SambaServer implements TestDirectoryServer {
       LDAP_LINK_ATTR: 'employeeID',
       LDAP_PHONE_ATTR: 'mobile',
       LDAP_MAIL_ATTR: 'mail',
+      LDAP_SERVICE_BASE_DN: SAMBA_DOMAIN.serviceAccountsDn,
     };
   }
 
@@ -54,9 +56,27 @@ export class SambaServer implements TestDirectoryServer {
     };
     if (spec.phone) values['mobile'] = spec.phone;
     if (spec.linkValue) values['employeeID'] = spec.linkValue;
+    return this.addUser(dn, values, spec.password);
+  }
+
+  /** A service account under OU=Service Accounts; `manager` holds one DN, so only the first owner. */
+  async addServiceAccount(spec: TestServiceAccountSpec): Promise<string> {
+    const dn = `${new DN({ CN: spec.username }).toString()},${SAMBA_DOMAIN.serviceAccountsDn}`;
+    const values: Record<string, string> = {
+      objectClass: 'user',
+      sAMAccountName: spec.username,
+      userPrincipalName: `${spec.username}@${this.facts.upnSuffix}`,
+      userAccountControl: spec.disabled ? UAC_DISABLED : UAC_ENABLED,
+    };
+    if (spec.ownerDns[0]) values['manager'] = spec.ownerDns[0];
+    if (spec.mail) values['mail'] = spec.mail;
+    return this.addUser(dn, values, spec.password);
+  }
+
+  private async addUser(dn: string, values: Record<string, string>, password: string): Promise<string> {
     const attributes = Object.entries(values).map(([type, value]) => new Attribute({ type, values: [value] }));
     // unicodePwd: the password in double quotes, UTF-16LE.
-    attributes.push(new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${spec.password}"`, 'utf16le')] }));
+    attributes.push(new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${password}"`, 'utf16le')] }));
     await this.asAdministrator((client) => client.add(dn, attributes));
     return dn;
   }

@@ -13,11 +13,13 @@ import { connect as tlsConnect } from 'node:tls';
 import { Change, Attribute, Client, DN, InvalidCredentialsError, PasswordPolicyControl, PasswordPolicyError } from 'ldapts';
 import { PASSWORD_MODIFY_OID, encodePasswordModifyRequest } from '../../src/directory/password-modify-request';
 import { createTestCertificates } from './tls';
-import type { TestAccountSpec, TestDirectoryServer } from './directory-server';
+import type { TestAccountSpec, TestDirectoryServer, TestServiceAccountSpec } from './directory-server';
 import { canBindWith } from './ldap-bind';
 
 export const SUFFIX = 'dc=uni,dc=example';
 export const PEOPLE_DN = `ou=people,${SUFFIX}`;
+/** Service (impersonal) accounts, each with the DN of its owner in `owner` (LDAP_SERVICE_BASE_DN). */
+export const SERVICE_ACCOUNTS_DN = `ou=service-accounts,${SUFFIX}`;
 export const SERVICE_DN = `cn=passdesk,ou=services,${SUFFIX}`;
 /** Groups live outside the people subtree (LDAP_BASE_DN), as in most directories. */
 export const GROUPS_DN = `ou=groups,${SUFFIX}`;
@@ -53,8 +55,11 @@ export interface SlapdServer extends TestDirectoryServer {
   serviceDn: string;
   servicePassword: string;
   peopleDn: string;
+  serviceAccountsDn: string;
   defaultPolicyDn: string;
   noExpiryPolicyDn: string;
+  /** Adds a ppolicy entry `cn=<name>` under ou=policies with these attributes; returns its DN. */
+  addPolicy(name: string, attributes: Record<string, string>): Promise<string>;
   /** Gives `dn` its own policy (pwdPolicySubentry), as the root DN. */
   assignPolicy(dn: string, policyDn: string): Promise<void>;
   disable(dn: string): Promise<void>;
@@ -65,6 +70,8 @@ export interface SlapdServer extends TestDirectoryServer {
   addGroup(cn: string, memberDns: string[], options?: { unique?: boolean }): Promise<string>;
   /** Adds one `member` to a groupOfNames, as the root DN. */
   addGroupMember(groupDn: string, memberDn: string): Promise<void>;
+  /** Replaces one attribute of `dn` as the root DN. */
+  modifyAsRoot(dn: string, attribute: string, values: string[]): Promise<void>;
   /** Reads attributes (operational ones too) of one entry as the root DN; values as strings. */
   readAsRoot(dn: string, attributes: string[]): Promise<Record<string, string[]>>;
   /** Kills slapd (every connection drops) and starts it again on the same ports with the same data. */
@@ -139,6 +146,7 @@ class RunningSlapd implements SlapdServer {
   readonly serviceDn = SERVICE_DN;
   readonly servicePassword: string;
   readonly peopleDn = PEOPLE_DN;
+  readonly serviceAccountsDn = SERVICE_ACCOUNTS_DN;
   readonly defaultPolicyDn = DEFAULT_POLICY_DN;
   readonly noExpiryPolicyDn = NO_EXPIRY_POLICY_DN;
   readonly env: Record<string, string>;
@@ -163,6 +171,7 @@ class RunningSlapd implements SlapdServer {
       LDAP_PHONE_ATTR: 'mobile',
       LDAP_MAIL_ATTR: 'mail',
       LDAP_PPOLICY_DN: this.defaultPolicyDn,
+      LDAP_SERVICE_BASE_DN: SERVICE_ACCOUNTS_DN,
     };
   }
 
@@ -170,7 +179,7 @@ class RunningSlapd implements SlapdServer {
     const policy = DEFAULT_POLICY;
     await this.asRoot(async (client) => {
       await client.add(SUFFIX, { objectClass: ['dcObject', 'organization'], dc: 'uni', o: 'Test University' });
-      for (const ou of ['people', 'services', 'policies', 'groups']) {
+      for (const ou of ['people', 'services', 'policies', 'groups', 'service-accounts']) {
         await client.add(`ou=${ou},${SUFFIX}`, { objectClass: 'organizationalUnit', ou });
       }
       await client.add(DEFAULT_POLICY_DN, {
@@ -220,6 +229,24 @@ class RunningSlapd implements SlapdServer {
     return dn;
   }
 
+  /**
+   * An impersonal account under ou=service-accounts (`account` + `simpleSecurityObject`;
+   * `extensibleObject` allows `owner`, which no standard account class lists).
+   */
+  async addServiceAccount(spec: TestServiceAccountSpec): Promise<string> {
+    const dn = `${new DN({ uid: spec.username }).toString()},${SERVICE_ACCOUNTS_DN}`;
+    const attributes: Record<string, string | string[]> = {
+      objectClass: ['account', 'simpleSecurityObject', 'extensibleObject'],
+      uid: spec.username,
+      userPassword: spec.password,
+      owner: spec.ownerDns,
+    };
+    if (spec.mail !== undefined) attributes.mail = spec.mail;
+    await this.asRoot((client) => client.add(dn, attributes));
+    if (spec.disabled) await this.disable(dn);
+    return dn;
+  }
+
   /** Disables an account the way an administrator does with ppolicy (a permanent lock). */
   async disable(dn: string): Promise<void> {
     await this.asRoot((client) => client.modify(dn, new Change({
@@ -242,6 +269,20 @@ class RunningSlapd implements SlapdServer {
       operation: 'add',
       modification: new Attribute({ type: 'member', values: [memberDn] }),
     })));
+  }
+
+  async modifyAsRoot(dn: string, attribute: string, values: string[]): Promise<void> {
+    await this.asRoot((client) => client.modify(dn, new Change({
+      operation: 'replace', modification: new Attribute({ type: attribute, values }),
+    })));
+  }
+
+  async addPolicy(name: string, attributes: Record<string, string>): Promise<string> {
+    const dn = `${new DN({ cn: name }).toString()},ou=policies,${SUFFIX}`;
+    await this.asRoot((client) => client.add(dn, {
+      objectClass: ['organizationalRole', 'pwdPolicy'], cn: name, pwdAttribute: 'userPassword', ...attributes,
+    }));
+    return dn;
   }
 
   async assignPolicy(dn: string, policyDn: string): Promise<void> {
@@ -354,6 +395,8 @@ rootpw ${rootPassword}
 directory ${join(dir, 'data')}
 index mail,uid,employeeNumber,member,uniqueMember eq
 
+index mail,uid,employeeNumber,owner eq
+
 overlay ppolicy
 ppolicy_default "${DEFAULT_POLICY_DN}"
 ppolicy_hash_cleartext
@@ -361,6 +404,11 @@ ppolicy_use_lockout
 
 # Passwords: people change their own, the service account sets people's, nobody reads the hashes.
 access to dn.subtree="${PEOPLE_DN}" attrs=userPassword
+  by self =wx
+  by ${service} =wx
+  by anonymous auth
+  by * none
+access to dn.subtree="${SERVICE_ACCOUNTS_DN}" attrs=userPassword
   by self =wx
   by ${service} =wx
   by anonymous auth
@@ -376,7 +424,14 @@ access to dn.subtree="${PEOPLE_DN}" attrs=pwdReset
 access to dn.subtree="${PEOPLE_DN}" attrs=pwdAccountLockedTime
   by ${service} write
   by * none
+access to dn.subtree="${SERVICE_ACCOUNTS_DN}" attrs=pwdReset
+  by ${service} write
+  by * none
 access to dn.subtree="${PEOPLE_DN}"
+  by ${service} read
+  by self read
+  by * none
+access to dn.subtree="${SERVICE_ACCOUNTS_DN}"
   by ${service} read
   by self read
   by * none

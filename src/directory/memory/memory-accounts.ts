@@ -37,6 +37,8 @@ export interface MemoryAccount {
   failedLogins: number;
   /** Keyed hashes of the current password (first) and the ones before it. */
   passwords: Buffer[];
+  /** A service account's owners (normalised DN keys); empty for people. */
+  ownerKeys: string[];
 }
 
 export class MemoryAccounts {
@@ -70,6 +72,7 @@ export class MemoryAccounts {
       administrative: person.administrative ?? false,
       failedLogins: 0,
       passwords: [this.hash(person.password)],
+      ownerKeys: (person.ownerDns ?? []).flatMap((owner) => dnKey(owner) ?? []),
     });
     return dn;
   }

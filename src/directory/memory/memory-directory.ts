@@ -15,11 +15,14 @@ import { type Clock, systemClock } from '../../clock/clock';
 import { DEFAULT_MAX_ACCOUNTS } from '../account-lookup';
 import {
   type Account, type AccountProtection, type Directory, DirectoryError, type DirectoryPasswordSettings, type FoundAccount,
+  type LockoutStatus,
 } from '../directory';
 import { type MemoryAccount, MemoryAccounts } from './memory-accounts';
-import { isUnder } from './memory-dn';
+import { dnKey, isUnder } from './memory-dn';
 import { memoryProtection } from './memory-protection';
-import { DEFAULT_MEMORY_BASE_DN, DEFAULT_MEMORY_POLICY, type MemoryDirectorySeed } from './memory-people';
+import {
+  DEFAULT_MEMORY_BASE_DN, DEFAULT_MEMORY_POLICY, DEFAULT_MEMORY_SERVICE_BASE_DN, type MemoryDirectorySeed,
+} from './memory-people';
 
 export interface MemoryDirectoryOptions {
   /** Where the adapter searches and may write. */
@@ -28,6 +31,8 @@ export interface MemoryDirectoryOptions {
   maxAccounts?: number;
   /** The DN the adapter stands for as its service account (always protected from the help desk). */
   serviceAccountDn?: string;
+  /** Where service accounts live; unset: there are none. */
+  serviceBaseDn?: string;
 }
 
 /** A directory holding `seed.people`, under `seed.baseDn`, with `seed.policy` over the defaults. */
@@ -36,19 +41,23 @@ export function createMemoryDirectory(seed: MemoryDirectorySeed, clock: Clock = 
   const accounts = new MemoryAccounts({ ...DEFAULT_MEMORY_POLICY, ...seed.policy }, clock);
   for (const person of seed.people) accounts.add(person, baseDn);
   for (const group of seed.groups ?? []) accounts.addGroup(group);
-  return new MemoryDirectory(accounts, { baseDn, serviceAccountDn: seed.serviceAccountDn });
+  const serviceBaseDn = seed.serviceBaseDn ?? DEFAULT_MEMORY_SERVICE_BASE_DN;
+  for (const service of seed.serviceAccounts ?? []) accounts.add(service, serviceBaseDn);
+  return new MemoryDirectory(accounts, { baseDn, serviceAccountDn: seed.serviceAccountDn, serviceBaseDn });
 }
 
 export class MemoryDirectory implements Directory {
   private readonly baseDn: string;
   private readonly maxAccounts: number;
   private readonly serviceAccountDn?: string;
+  private readonly serviceBaseDn?: string;
 
   /** `accounts` may be shared by several adapters (e.g. with different base DNs). */
   constructor(readonly accounts: MemoryAccounts, options: MemoryDirectoryOptions) {
     this.baseDn = options.baseDn;
     this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
     this.serviceAccountDn = options.serviceAccountDn;
+    this.serviceBaseDn = options.serviceBaseDn;
   }
 
   async findAccountsByMail(mail: string): Promise<FoundAccount[]> {
@@ -120,6 +129,34 @@ export class MemoryDirectory implements Directory {
     const account = this.visible(dn);
     if (!account) throw new DirectoryError('not-found', 'unlock: no such account under the base DN');
     this.accounts.unlock(account);
+  }
+
+  async lockoutStatus(dn: string): Promise<LockoutStatus> {
+    const account = this.visible(dn);
+    if (!account) throw new DirectoryError('not-found', 'no such account under the base DN');
+    const threshold = this.accounts.policy.lockoutThreshold;
+    return threshold > 0 ? { threshold, failures: account.failedLogins } : { threshold: 'never', failures: 0 };
+  }
+
+  async findOwnedServiceAccounts(ownerDns: string[]): Promise<Account[]> {
+    return this.owned(ownerDns).map((account) => this.accounts.toAccount(account));
+  }
+
+  async resetServiceAccountPassword(dn: string, ownerDns: string[], newPassword: string): Promise<void> {
+    const key = dnKey(dn);
+    const account = this.owned(ownerDns).find((candidate) => dnKey(candidate.dn) === key);
+    if (!account) throw new DirectoryError('not-found', 'no such service account owned by this person');
+    if (account.disabled) throw new DirectoryError('account-disabled', 'the service account is disabled');
+    this.accounts.setPassword(account, newPassword, false);
+  }
+
+  /** Login accounts under the service base that one of `ownerDns` owns. */
+  private owned(ownerDns: string[]): MemoryAccount[] {
+    const serviceBaseDn = this.serviceBaseDn;
+    if (!serviceBaseDn) return [];
+    const owners = new Set(ownerDns.flatMap((owner) => dnKey(owner) ?? []));
+    return this.accounts.all().filter((account) => account.username !== '' && isUnder(account.dn, serviceBaseDn)
+      && account.ownerKeys.some((owner) => owners.has(owner)));
   }
 
   /** A login account under the base DN. */

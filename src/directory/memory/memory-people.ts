@@ -28,6 +28,8 @@ export interface MemoryPerson {
   lockedUntil?: string;
   /** An administrative account, as AD marks them (`adminCount=1`): out of the help desk's reach. */
   administrative?: boolean;
+  /** A service account: the DNs of the accounts that own it (the owner attribute). */
+  ownerDns?: string[];
 }
 
 /** A group, for the help desk's protected groups: members are account or group DNs (nesting counts). */
@@ -62,11 +64,16 @@ export const DEFAULT_MEMORY_POLICY: Readonly<MemoryPasswordPolicy> = Object.free
 });
 
 export const DEFAULT_MEMORY_BASE_DN = 'ou=people,dc=example,dc=edu';
+export const DEFAULT_MEMORY_SERVICE_BASE_DN = 'ou=service-accounts,dc=example,dc=edu';
 
 export interface MemoryDirectorySeed {
   people: MemoryPerson[];
   /** Where people live and the adapter searches; default `ou=people,dc=example,dc=edu`. */
   baseDn?: string;
+  /** Service (impersonal) accounts, each with `ownerDns`; they live under `serviceBaseDn`. */
+  serviceAccounts?: MemoryPerson[];
+  /** Default `ou=service-accounts,dc=example,dc=edu`. */
+  serviceBaseDn?: string;
   policy?: Partial<MemoryPasswordPolicy>;
   groups?: MemoryGroup[];
   /** The DN passdesk "binds" as (LDAP_BIND_DN): always protected from the help desk. */

@@ -4,7 +4,7 @@
  * through the adapter), so the suite can tell what the adapter really changed.
  */
 import type { Directory } from '../../../src/directory/directory';
-import type { TestAccountSpec } from '../../harness/directory-server';
+import type { TestAccountSpec, TestServiceAccountSpec } from '../../harness/directory-server';
 
 export interface DirectoryOptions {
   /** Where the adapter searches and may write (LDAP_BASE_DN); default the people container. */
@@ -29,6 +29,8 @@ export interface ContractBackend {
   addEntryWithoutUsername(name: string, mail: string, linkValue: string): Promise<string>;
   /** Creates a group outside the people container, with these members (accounts or groups); returns its DN. */
   addGroup(memberDns: string[]): Promise<string>;
+  /** Creates a service account under the service base (LDAP_SERVICE_BASE_DN), owned by `spec.ownerDns`. */
+  addServiceAccount(spec: TestServiceAccountSpec): Promise<string>;
   /** Disables or enables an account as an administrator does. */
   setDisabled(dn: string, disabled: boolean): Promise<void>;
   /** True when `password` logs in as `dn` (a bind of the server's own, not through the adapter). */

@@ -8,6 +8,7 @@ import type { ContractBackend, DirectoryOptions } from './contract-backend';
 import { FakeClock } from '../../harness/fake-clock';
 
 const PEOPLE_DN = 'ou=people,dc=uni,dc=example';
+const SERVICE_ACCOUNTS_DN = 'ou=service-accounts,dc=uni,dc=example';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function memoryBackend(): ContractBackend {
@@ -27,9 +28,11 @@ export function memoryBackend(): ContractBackend {
     maxPasswordAgeMs: DEFAULT_MEMORY_POLICY.maxAgeDays * DAY_MS,
 
     directory: (options: DirectoryOptions = {}) =>
-      new MemoryDirectory(accounts, { baseDn: options.baseDn ?? PEOPLE_DN, maxAccounts: options.maxAccounts }),
+      new MemoryDirectory(accounts, { baseDn: options.baseDn ?? PEOPLE_DN, maxAccounts: options.maxAccounts, serviceBaseDn: SERVICE_ACCOUNTS_DN }),
 
     addAccount: async (spec, parentDn) => accounts.add(spec, parentDn ?? PEOPLE_DN),
+
+    addServiceAccount: async (spec) => accounts.add({ ...spec, mail: spec.mail ?? '', givenName: '', sn: '' }, SERVICE_ACCOUNTS_DN),
 
     addContainer: async (name) => `ou=${name},${PEOPLE_DN}`,
 

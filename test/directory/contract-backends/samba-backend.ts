@@ -39,10 +39,13 @@ export function sambaBackend(samba: SambaServer): ContractBackend {
         phoneAttr: env.LDAP_PHONE_ATTR!,
         linkAttr: env.LDAP_LINK_ATTR,
         maxAccounts: options.maxAccounts,
+        serviceAccounts: { baseDn: samba.env.LDAP_SERVICE_BASE_DN!, ownerAttr: 'manager' },
       });
       opened.push(directory);
       return directory;
     },
+
+    addServiceAccount: (spec) => samba.addServiceAccount(spec),
 
     async addAccount(spec, parentDn) {
       const dn = await samba.addAccount(spec);

@@ -41,6 +41,7 @@ export function slapdBackend(server: SlapdServer): ContractBackend {
         linkAttr: env.LDAP_LINK_ATTR,
         defaultPolicyDn: env.LDAP_PPOLICY_DN,
         maxAccounts: options.maxAccounts,
+        serviceAccounts: { baseDn: env.LDAP_SERVICE_BASE_DN!, ownerAttr: 'owner' },
       });
       opened.push(directory);
       return directory;
@@ -55,6 +56,7 @@ export function slapdBackend(server: SlapdServer): ContractBackend {
     },
 
     addGroup: (members) => server.addGroup(`group-${randomBytes(4).toString('hex')}`, members),
+    addServiceAccount: (spec) => server.addServiceAccount(spec),
 
     async addContainer(name) {
       const dn = `ou=${name},${server.peopleDn}`;
