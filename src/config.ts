@@ -65,6 +65,9 @@ const environmentSchema = z
     LDAP_TIMEOUT_MS: positive(10_000),
     LDAP_CONNECT_TIMEOUT_MS: positive(3_000),
     LDAP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
+    LDAP_SERVICE_BASE_DN: z.string().min(1).optional(),
+    LDAP_OWNER_ATTR: z.string().min(1).optional(),
+    SERVICE_POLICY_MIN_LENGTH: positive(20),
 
     TWILIO_ACCOUNT_SID: z.string().startsWith('AC', 'must be an account SID (AC...)'),
     TWILIO_AUTH_TOKEN: z.string().min(1),
@@ -158,6 +161,9 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)');
   }
+  if (env.LDAP_SERVICE_BASE_DN && env.LDAP_BASE_DN && dnsOverlap(env.LDAP_SERVICE_BASE_DN, env.LDAP_BASE_DN)) {
+    problems.push('LDAP_SERVICE_BASE_DN: must lie outside LDAP_BASE_DN (and not contain it), so service accounts are never taken for people');
+  }
   problems.push(...unsafeSettingProblems(env));
   return problems;
 }
@@ -168,6 +174,13 @@ function checkLdapUrls(value: string, context: z.core.$RefinementCtx<string>): v
   } catch (error) {
     context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'invalid' });
   }
+}
+
+/** True when one DN is the other or lies under it (compared case- and spacing-insensitively). */
+function dnsOverlap(first: string, second: string): boolean {
+  const normalise = (dn: string) => dn.split(',').map((rdn) => rdn.split('=').map((part) => part.trim().toLowerCase()).join('=')).join(',');
+  const [a, b] = [normalise(first), normalise(second)];
+  return a === b || a.endsWith(`,${b}`) || b.endsWith(`,${a}`);
 }
 
 export type Locale = (typeof LOCALES)[number];
@@ -203,7 +216,11 @@ export interface Config {
     connectTimeoutMs: number;
     /** Service-account connections kept open and reused. */
     poolSize: number;
+    /** Service (impersonal) accounts: where they are and which attribute names their owner; unset: none. */
+    serviceAccounts?: { baseDn: string; ownerAttr: string };
   };
+  /** The minimum length of a service account's password (the other policy rules are shared). */
+  servicePolicyMinLength: number;
   twilio: { accountSid: string; authToken: string; from: string; apiUrl?: string };
   /** Where SMS codes may go; `allowedCountries` undefined: any country (warned at start). */
   sms: { allowedCountries?: CountryCode[] };
@@ -347,7 +364,15 @@ function toConfig(env: Environment): Config {
       timeoutMs: env.LDAP_TIMEOUT_MS,
       connectTimeoutMs: env.LDAP_CONNECT_TIMEOUT_MS,
       poolSize: env.LDAP_POOL_SIZE,
+      serviceAccounts: env.LDAP_SERVICE_BASE_DN
+        ? {
+          baseDn: env.LDAP_SERVICE_BASE_DN,
+          // AD's schema does not allow managedBy on user objects; manager is a DN attribute it does.
+          ownerAttr: env.LDAP_OWNER_ATTR ?? (env.LDAP_FLAVOR === 'ad' ? 'manager' : 'owner'),
+        }
+        : undefined,
     },
+    servicePolicyMinLength: env.SERVICE_POLICY_MIN_LENGTH,
     twilio: {
       accountSid: env.TWILIO_ACCOUNT_SID,
       authToken: env.TWILIO_AUTH_TOKEN,

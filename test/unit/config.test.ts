@@ -55,6 +55,26 @@ describe('configuration', () => {
     expect(config.successNotes.it).toBeUndefined();
   });
 
+  it('reads the service account settings: none by default, owner by flavour, minimum length 20', () => {
+    expect(loadConfig(valid).ldap.serviceAccounts).toBeUndefined();
+    expect(loadConfig(valid).servicePolicyMinLength).toBe(20);
+    const serviceBaseDn = 'ou=service-accounts,dc=uni,dc=example';
+    expect(loadConfig({ ...valid, LDAP_SERVICE_BASE_DN: serviceBaseDn }).ldap.serviceAccounts)
+      .toEqual({ baseDn: serviceBaseDn, ownerAttr: 'owner' });
+    expect(loadConfig({ ...valid, LDAP_FLAVOR: 'ad', LDAP_SERVICE_BASE_DN: serviceBaseDn }).ldap.serviceAccounts)
+      .toEqual({ baseDn: serviceBaseDn, ownerAttr: 'manager' });
+    const custom = loadConfig({ ...valid, LDAP_SERVICE_BASE_DN: serviceBaseDn, LDAP_OWNER_ATTR: 'seeAlso', SERVICE_POLICY_MIN_LENGTH: '24' });
+    expect(custom.ldap.serviceAccounts?.ownerAttr).toBe('seeAlso');
+    expect(custom.servicePolicyMinLength).toBe(24);
+  });
+
+  it('refuses a service account base inside the people base, or around it', () => {
+    expect(problemsOf({ ...valid, LDAP_SERVICE_BASE_DN: 'OU=Services, OU=People,DC=uni,DC=example' }).join('\n'))
+      .toMatch(/LDAP_SERVICE_BASE_DN: must lie outside LDAP_BASE_DN/);
+    expect(problemsOf({ ...valid, LDAP_SERVICE_BASE_DN: 'dc=uni,dc=example' }).join('\n'))
+      .toMatch(/LDAP_SERVICE_BASE_DN: must lie outside LDAP_BASE_DN/);
+  });
+
   it('names every problem at once, and never prints a value', () => {
     const problems = problemsOf({
       SLACK_BOT_TOKEN: 'sentinel-not-a-bot-token',
