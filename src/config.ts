@@ -65,6 +65,7 @@ const environmentSchema = z
     LDAP_TIMEOUT_MS: positive(10_000),
     LDAP_CONNECT_TIMEOUT_MS: positive(3_000),
     LDAP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
+    LDAP_KIND_ATTR: z.string().min(1).optional(),
     LDAP_SERVICE_BASE_DN: z.string().min(1).optional(),
     LDAP_OWNER_ATTR: z.string().min(1).optional(),
     SERVICE_POLICY_MIN_LENGTH: positive(20),
@@ -209,6 +210,8 @@ export interface Config {
     mailAttr: string;
     phoneAttr: string;
     linkAttr?: string;
+    /** Whose value says staff or student (a value containing "student" is a student). */
+    kindAttr?: string;
     matchProxyAddresses: boolean;
     ppolicyDn?: string;
     timeoutMs: number;
@@ -359,6 +362,7 @@ function toConfig(env: Environment): Config {
       mailAttr: env.LDAP_MAIL_ATTR,
       phoneAttr: env.LDAP_PHONE_ATTR,
       linkAttr: env.LDAP_LINK_ATTR,
+      kindAttr: env.LDAP_KIND_ATTR,
       matchProxyAddresses: env.LDAP_MATCH_PROXY_ADDRESSES,
       ppolicyDn: env.LDAP_PPOLICY_DN,
       timeoutMs: env.LDAP_TIMEOUT_MS,

@@ -5,6 +5,7 @@
 import { AndFilter, EqualityFilter, type Entry, PresenceFilter } from 'ldapts';
 import type { Account } from './directory';
 import { entryValues, firstValue } from './entry-values';
+import { personKind } from './account-kind';
 import { dateToFileTime, fileTimeToDate, parseTicks } from './ad-time';
 
 /** userAccountControl: ACCOUNTDISABLE. */
@@ -31,6 +32,8 @@ export interface AdAttributeNames {
   mailAttr: string;
   phoneAttr: string;
   linkAttr?: string;
+  /** `LDAP_KIND_ATTR`: staff or student. */
+  kindAttr?: string;
   /** Also read `proxyAddresses` (Exchange "smtp:" aliases) for the mail. */
   matchProxyAddresses: boolean;
 }
@@ -50,6 +53,7 @@ export function accountAttributes(names: AdAttributeNames): string[] {
     names.mailAttr, names.phoneAttr,
   ];
   if (names.linkAttr) attributes.push(names.linkAttr);
+  if (names.kindAttr) attributes.push(names.kindAttr);
   if (names.matchProxyAddresses) attributes.push('proxyAddresses');
   return [...new Set(attributes)];
 }
@@ -74,6 +78,7 @@ export function accountFromEntry(entry: Entry, names: AdAttributeNames, fallback
     ?? ([givenName, surname].filter(Boolean).join(' ') || firstValue(entry, 'cn') || username);
   const userAccountControl = Number(firstValue(entry, 'userAccountControl') ?? '0');
   const principalName = firstValue(entry, 'userPrincipalName');
+  const kind = personKind(names.kindAttr ? firstValue(entry, names.kindAttr) : undefined);
 
   return {
     dn: entry.dn,
@@ -92,6 +97,7 @@ export function accountFromEntry(entry: Entry, names: AdAttributeNames, fallback
       ? null
       : fileTimeToDate(firstValue(entry, COMPUTED_EXPIRY)),
     ...(principalName && principalName.toLowerCase() !== username.toLowerCase() ? { principalName } : {}),
+    ...(kind ? { kind } : {}),
   };
 }
 

@@ -48,6 +48,8 @@ export interface ActiveDirectoryOptions {
   phoneAttr: string;
   /** Joins one person's accounts (e.g. employeeID); unset: no linking. */
   linkAttr?: string;
+  /** `LDAP_KIND_ATTR`: whose value says staff or student (e.g. employeeType); unset: not shown. */
+  kindAttr?: string;
   /** Also find accounts by their Exchange aliases (`proxyAddresses` "smtp:" values). */
   matchProxyAddresses?: boolean;
   /** The most accounts one look-up may match (default 50); more is refused as 'too-many-matches'. */
@@ -73,6 +75,7 @@ export class ActiveDirectory implements Directory {
       mailAttr: options.mailAttr,
       phoneAttr: options.phoneAttr,
       linkAttr: options.linkAttr || undefined,
+      kindAttr: options.kindAttr || undefined,
       matchProxyAddresses: options.matchProxyAddresses ?? false,
     };
     this.serviceAccounts = options.serviceAccounts;

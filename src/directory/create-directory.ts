@@ -23,6 +23,7 @@ export function createDirectory(settings: Config['ldap'], clock: Clock): Directo
     mailAttr: settings.mailAttr,
     phoneAttr: settings.phoneAttr,
     linkAttr: settings.linkAttr,
+    kindAttr: settings.kindAttr,
     serviceAccounts: settings.serviceAccounts,
     clock,
   };

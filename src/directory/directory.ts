@@ -13,6 +13,8 @@
  * - An entry without a username is not an Account: every Account has a non-empty `username`.
  */
 
+import type { PersonKind } from './account-kind';
+
 /** One directory account (a person may have several: staff and student, linked). */
 export interface Account {
   /** Distinguished name: the identity used for every write. */
@@ -44,6 +46,8 @@ export interface Account {
   passwordChangedAt?: Date | null;
   /** AD: the userPrincipalName, set only where it differs from `username` (sAMAccountName). */
   principalName?: string;
+  /** Staff or student, from `LDAP_KIND_ATTR`; absent when not configured or not set on the entry. */
+  kind?: PersonKind;
 }
 
 /** An account a look-up found, and how: by the value looked up itself, or only through the link. */

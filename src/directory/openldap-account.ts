@@ -3,6 +3,7 @@
  * policy entries, and the Account (with its password state) built from a person's entry.
  */
 import type { Entry } from 'ldapts';
+import { personKind } from './account-kind';
 import type { Account } from './directory';
 import { entryValues, firstValue } from './entry-values';
 
@@ -21,6 +22,8 @@ export interface AccountAttributeNames {
   mail: string;
   phone: string;
   link?: string;
+  /** `LDAP_KIND_ATTR`: staff or student. */
+  kind?: string;
 }
 
 /** The parts of a ppolicy policy entry passdesk uses; absent or unreadable values are undefined. */
@@ -44,6 +47,7 @@ export const UNKNOWN_POLICY: PasswordPolicy = { hasCheckModule: false };
 export function accountAttributes(names: AccountAttributeNames): string[] {
   const attributes = ['uid', 'cn', 'sn', 'givenName', 'displayName', names.mail, names.phone, ...PASSWORD_STATE_ATTRIBUTES];
   if (names.link) attributes.push(names.link);
+  if (names.kind) attributes.push(names.kind);
   return attributes;
 }
 
@@ -148,7 +152,13 @@ export function toAccount(entry: Entry, names: AccountAttributeNames, policy: Pa
     linkValue: names.link ? firstValue(entry, names.link) : undefined,
     ...passwordState(entry, policy, now),
     passwordChangedAt: passwordChangedAt(entry),
+    ...withKind(names.kind ? firstValue(entry, names.kind) : undefined),
   };
+}
+
+function withKind(value: string | undefined): Pick<Account, 'kind'> {
+  const kind = personKind(value);
+  return kind ? { kind } : {};
 }
 
 function uniqueIgnoringCase(values: string[]): string[] {

@@ -40,6 +40,8 @@ export interface OpenLdapDirectoryOptions {
   phoneAttr: string;
   /** The attribute joining one person's accounts (e.g. employeeNumber); unset: no linking. */
   linkAttr?: string;
+  /** `LDAP_KIND_ATTR`: whose value says staff or student (e.g. employeeType); unset: not shown. */
+  kindAttr?: string;
   /**
    * The policy slapd applies to entries without pwdPolicySubentry (its `ppolicy_default`,
    * `LDAP_PPOLICY_DN`). The service account usually cannot read cn=config to find it. Unset:
@@ -68,7 +70,7 @@ export class OpenLdapDirectory implements Directory {
   constructor(options: OpenLdapDirectoryOptions) {
     this.connector = options.connector;
     this.baseDn = options.baseDn;
-    this.names = { mail: options.mailAttr, phone: options.phoneAttr, link: options.linkAttr };
+    this.names = { mail: options.mailAttr, phone: options.phoneAttr, link: options.linkAttr, kind: options.kindAttr };
     this.defaultPolicyDn = options.defaultPolicyDn;
     this.serviceAccounts = options.serviceAccounts;
     this.clock = options.clock ?? systemClock;

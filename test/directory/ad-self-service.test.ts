@@ -44,6 +44,7 @@ function adDirectory({
     mailAttr: samba.env.LDAP_MAIL_ATTR,
     phoneAttr: samba.env.LDAP_PHONE_ATTR,
     linkAttr: samba.env.LDAP_LINK_ATTR,
+    kindAttr: samba.env.LDAP_KIND_ATTR,
     serviceAccounts: serviceBaseDn ? { baseDn: serviceBaseDn, ownerAttr: 'manager' } : undefined,
   });
 }
@@ -151,6 +152,14 @@ describe('usernames', () => {
     const [account] = await directory.findAccountsByMail(spec.mail);
 
     expect(account).toMatchObject({ username: spec.username, principalName: `ewa.lis.${spec.username}@uni.example` });
+  });
+
+  it('come with their kind (LDAP_KIND_ATTR): staff or student', async () => {
+    const student = await addPerson({ kind: 'student' });
+    const staff = await addPerson({ kind: 'staff' });
+
+    await expect(directory.getAccount(student.dn)).resolves.toMatchObject({ kind: 'student' });
+    await expect(directory.getAccount(staff.dn)).resolves.toMatchObject({ kind: 'staff' });
   });
 });
 

@@ -82,6 +82,22 @@ describe('seeding', () => {
   });
 });
 
+describe('the self-service menu', () => {
+  it('seeds the kind of each account and service accounts with their owners, outside the people base', async () => {
+    const directory = createMemoryDirectory({
+      people: [{ ...jan, kind: 'staff' }, { ...janStudent, kind: 'student' }],
+      serviceAccounts: [{ username: 'lab-printer', mail: 'lab@uni.example', password: 'Lab-Printer-Long-2024!', givenName: '', sn: '',
+        ownerDns: ['uid=jkowalski,ou=people,dc=example,dc=edu'] }],
+    });
+
+    const accounts = await directory.findAccountsByMail(jan.mail);
+    expect(accounts.map((account) => [account.username, account.kind])).toEqual([['jkowalski', 'staff'], ['s1234567', 'student']]);
+    const owned = await directory.findOwnedServiceAccounts(['UID=jkowalski, ou=people,dc=example,dc=edu']);
+    expect(owned.map((account) => account.dn)).toEqual(['uid=lab-printer,ou=service-accounts,dc=example,dc=edu']);
+    await expect(directory.findAccountsByMail('lab@uni.example')).resolves.toEqual([]);
+  });
+});
+
 describe('a temporary lock', () => {
   it('locks after the threshold of failed logins, for the lockout duration', async () => {
     const clock = new StoppedClock();

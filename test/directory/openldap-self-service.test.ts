@@ -35,6 +35,7 @@ function openLdapDirectory(options: Options = {}): OpenLdapDirectory {
     mailAttr: env.LDAP_MAIL_ATTR!,
     phoneAttr: env.LDAP_PHONE_ATTR!,
     linkAttr: env.LDAP_LINK_ATTR,
+    kindAttr: env.LDAP_KIND_ATTR,
     defaultPolicyDn: 'defaultPolicyDn' in options ? options.defaultPolicyDn : env.LDAP_PPOLICY_DN,
     serviceAccounts: serviceBaseDn ? { baseDn: serviceBaseDn, ownerAttr: 'owner' } : undefined,
     clock: options.clock,
@@ -121,6 +122,18 @@ describe('lockout threshold', () => {
   it('answers not-found for an account that does not exist or lies outside the base DN', async () => {
     expect((await refusal(directory.lockoutStatus(`uid=ghost,${server.peopleDn}`))).failure).toBe('not-found');
     expect((await refusal(directory.lockoutStatus(server.serviceDn))).failure).toBe('not-found');
+  });
+});
+
+describe('the kind of account (LDAP_KIND_ATTR)', () => {
+  it('is student for a value naming students, staff for any other value, and absent without one', async () => {
+    const student = await addPerson({ kind: 'student' });
+    const staff = await addPerson({ kind: 'staff' });
+    const unknown = await addPerson();
+
+    await expect(directory.getAccount(student.dn)).resolves.toMatchObject({ kind: 'student' });
+    await expect(directory.getAccount(staff.dn)).resolves.toMatchObject({ kind: 'staff' });
+    expect((await directory.getAccount(unknown.dn))?.kind).toBeUndefined();
   });
 });
 

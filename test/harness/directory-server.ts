@@ -15,6 +15,8 @@ export interface TestAccountSpec {
   phone?: string;
   /** Link value (employeeNumber on OpenLDAP, employeeID on AD) joining one person's accounts. */
   linkValue?: string;
+  /** Written to employeeType (LDAP_KIND_ATTR in the harness environment). */
+  kind?: 'staff' | 'student';
   /** Created disabled (OpenLDAP: pwdAccountLockedTime 000001010000Z; AD: ACCOUNTDISABLE). */
   disabled?: boolean;
 }

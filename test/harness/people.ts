@@ -49,6 +49,7 @@ export function peopleSpecs(options: SeedOptions = {}): Record<keyof SeededPeopl
       sn: 'Kowalski',
       phone: JAN_PHONE,
       linkValue: link('P1001'),
+      kind: 'staff',
     },
     student: {
       username: username('s1234567'),
@@ -58,6 +59,7 @@ export function peopleSpecs(options: SeedOptions = {}): Record<keyof SeededPeopl
       sn: 'Kowalski',
       phone: JAN_PHONE,
       linkValue: link('P1001'),
+      kind: 'student',
     },
     noPhone: {
       username: username('anowak'),

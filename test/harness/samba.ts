@@ -38,6 +38,7 @@ export class SambaServer implements TestDirectoryServer {
       LDAP_PHONE_ATTR: 'mobile',
       LDAP_MAIL_ATTR: 'mail',
       LDAP_SERVICE_BASE_DN: SAMBA_DOMAIN.serviceAccountsDn,
+      LDAP_KIND_ATTR: 'employeeType',
     };
   }
 
@@ -56,6 +57,7 @@ export class SambaServer implements TestDirectoryServer {
     };
     if (spec.phone) values['mobile'] = spec.phone;
     if (spec.linkValue) values['employeeID'] = spec.linkValue;
+    if (spec.kind) values['employeeType'] = spec.kind;
     return this.addUser(dn, values, spec.password);
   }
 

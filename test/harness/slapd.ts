@@ -172,6 +172,7 @@ class RunningSlapd implements SlapdServer {
       LDAP_MAIL_ATTR: 'mail',
       LDAP_PPOLICY_DN: this.defaultPolicyDn,
       LDAP_SERVICE_BASE_DN: SERVICE_ACCOUNTS_DN,
+      LDAP_KIND_ATTR: 'employeeType',
     };
   }
 
@@ -224,6 +225,7 @@ class RunningSlapd implements SlapdServer {
     };
     if (spec.phone !== undefined) attributes.mobile = spec.phone;
     if (spec.linkValue !== undefined) attributes.employeeNumber = spec.linkValue;
+    if (spec.kind !== undefined) attributes.employeeType = spec.kind;
     await this.asRoot((client) => client.add(dn, attributes));
     if (spec.disabled) await this.disable(dn);
     return dn;

@@ -39,6 +39,7 @@ export interface MemoryAccount {
   passwords: Buffer[];
   /** A service account's owners (normalised DN keys); empty for people. */
   ownerKeys: string[];
+  kind?: 'staff' | 'student';
 }
 
 export class MemoryAccounts {
@@ -73,6 +74,7 @@ export class MemoryAccounts {
       failedLogins: 0,
       passwords: [this.hash(person.password)],
       ownerKeys: (person.ownerDns ?? []).flatMap((owner) => dnKey(owner) ?? []),
+      kind: person.kind,
     });
     return dn;
   }
@@ -154,6 +156,7 @@ export class MemoryAccounts {
       passwordExpiresAt: this.expiresAt(account),
       // As on AD, a password that must be changed has no "set on" date.
       passwordChangedAt: account.mustChange ? null : account.passwordSetAt,
+      ...(account.kind ? { kind: account.kind } : {}),
     };
   }
 

@@ -28,6 +28,8 @@ export interface MemoryPerson {
   lockedUntil?: string;
   /** An administrative account, as AD marks them (`adminCount=1`): out of the help desk's reach. */
   administrative?: boolean;
+  /** Staff or student (as LDAP_KIND_ATTR says on a real directory). */
+  kind?: 'staff' | 'student';
   /** A service account: the DNs of the accounts that own it (the owner attribute). */
   ownerDns?: string[];
 }
