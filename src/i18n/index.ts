@@ -1,6 +1,7 @@
 import { type Locale, SUPPORTED_LOCALES } from '../config';
 import { common } from './common';
 import { passwordReset } from './password-reset';
+import { smsVerification } from './sms-verification';
 import { temporaryPassword } from './temporary-password';
 
 /**
@@ -13,6 +14,7 @@ const namespaces = {
   common,
   passwordReset,
   temporaryPassword,
+  smsVerification,
 };
 
 export type Messages = { [Namespace in keyof typeof namespaces]: (typeof namespaces)[Namespace][Locale] };

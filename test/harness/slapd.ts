@@ -395,9 +395,7 @@ suffix "${SUFFIX}"
 rootdn "cn=admin,${SUFFIX}"
 rootpw ${rootPassword}
 directory ${join(dir, 'data')}
-index mail,uid,employeeNumber,member,uniqueMember eq
-
-index mail,uid,employeeNumber,owner eq
+index mail,uid,employeeNumber,member,uniqueMember,owner eq
 
 overlay ppolicy
 ppolicy_default "${DEFAULT_POLICY_DN}"

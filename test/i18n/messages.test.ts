@@ -10,7 +10,7 @@ describe('messages', () => {
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]).sort())
         : typeof value;
     const english = shape(messagesFor('en'));
-    expect(Object.keys(english as object).sort()).toEqual(['common', 'passwordReset', 'temporaryPassword']);
+    expect(Object.keys(english as object).sort()).toEqual(['common', 'passwordReset', 'smsVerification', 'temporaryPassword']);
     for (const locale of SUPPORTED_LOCALES) expect(shape(messagesFor(locale))).toEqual(english);
   });
 
@@ -22,8 +22,8 @@ describe('messages', () => {
     ]);
     expect(plural('en', 1, { one: '# try left', other: '# tries left' })).toBe('1 try left');
     expect(plural('en', 3, { one: '# try left', other: '# tries left' })).toBe('3 tries left');
-    expect(messagesFor('it').passwordReset.codeWrong(1)).toBe('Il codice non è corretto. Resta 1 tentativo.');
-    expect(messagesFor('pl').passwordReset.codeWrong(3)).toBe('Kod jest niepoprawny. Zostały 3 próby.');
+    expect(messagesFor('it').smsVerification.codeWrong(1)).toBe('Il codice non è corretto. Resta 1 tentativo.');
+    expect(messagesFor('pl').smsVerification.codeWrong(3)).toBe('Kod jest niepoprawny. Zostały 3 próby.');
   });
 
   it('write dates as each language does, in the time zone asked for', () => {

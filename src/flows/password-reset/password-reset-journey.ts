@@ -1,20 +1,15 @@
 import { slackActor } from '../../audit/actor';
-import { MINUTE_MS, SECOND_MS } from '../../clock/durations';
-import { MAX_CODE_TTL_MINUTES } from '../../config';
 import { messagesFor } from '../../i18n';
-import { maskPhone } from '../../log/mask';
-import { newArithmeticChallenge, parseChallengeAnswer } from '../shared/arithmetic-challenge';
 import { endFlow } from '../shared/end-flow';
 import type { FlowKey, LoadedFlow } from '../shared/flow-repository';
 import { loadForStep, type StepLoad } from '../shared/load-for-step';
-import { logDirectoryError } from '../shared/log-directory-error';
-import { codeMatches, generateCode, hashCode, normaliseTypedCode } from '../shared/one-time-code';
 import { endedOutcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
+import { SmsVerification, type VerificationResult } from '../shared/sms-verification/sms-verification';
 import type { PasswordResetDeps } from './journey-types';
 import { setNewPassword } from './new-password-step';
 import { startReset } from './start-step';
-import { codeScreen, type EndReason, identityScreen, type ResetOutcome, type ResetScreen } from './reset-screen';
+import { type EndReason, type ResetOutcome, type ResetScreen, resetSubject } from './reset-screen';
 import type { ResetState } from './reset-state';
 
 /**
@@ -23,7 +18,18 @@ import type { ResetState } from './reset-state';
  * Each method is one step; each checks the flow is at that step, so none can be skipped.
  */
 export class PasswordResetJourney {
-  constructor(private readonly deps: PasswordResetDeps) {}
+  private readonly verification: SmsVerification<ResetState>;
+
+  constructor(private readonly deps: PasswordResetDeps) {
+    this.verification = new SmsVerification(deps, {
+      flows: deps.flows,
+      auditPrefix: 'password-reset',
+      limitSubjects: (state) => this.limitSubjects(state),
+      subject: resetSubject,
+      nextStep: 'new-password',
+      smsBody: (locale, code, minutes) => messagesFor(locale).passwordReset.smsBody(code, minutes),
+    });
+  }
 
   /** `/password`: the person's accounts, whose phone proves them, then the identity check. */
   async start(key: FlowKey, requester: Requester): Promise<ResetOutcome> {
@@ -35,74 +41,18 @@ export class PasswordResetJourney {
     requestId: string,
     answers: { phoneDigits: string; challengeAnswer?: string },
   ): Promise<ResetOutcome> {
-    return this.atStep(key, 'identity', requestId, async (flow) => {
-      const { state } = flow;
-      const digits = answers.phoneDigits.trim();
-      if (!/^\d{3}$/.test(digits)) {
-        return { locale: state.locale, screen: identityScreen(state, { phoneDigits: 'format' }) };
-      }
-      const phone = await this.registeredPhone(flow, requestId);
-      if (typeof phone !== 'string') return phone;
-      if (await this.wrongAnswersUsedUp(state, phone)) return this.end(flow, 'rate-limited', requestId);
-
-      const challengeWrong =
-        state.challengeAnswer !== null &&
-        parseChallengeAnswer(answers.challengeAnswer ?? '') !== state.challengeAnswer;
-      const phoneWrong = !phone.replace(/\D/g, '').endsWith(digits);
-      if (challengeWrong || phoneWrong) {
-        const which = challengeWrong && phoneWrong ? 'both' : challengeWrong ? 'challenge' : 'phone';
-        return this.identityFailed(flow, requestId, phone, which);
-      }
-      return this.sendCode(flow, requestId, phone, 'first');
-    });
+    return this.atStep(key, 'identity', requestId, async (flow) =>
+      this.afterVerification(await this.verification.confirmIdentity(flow, requestId, answers), flow, requestId));
   }
 
   async resendCode(key: FlowKey, requestId: string): Promise<ResetOutcome> {
-    return this.atStep(key, 'code', requestId, async (flow) => {
-      const { state } = flow;
-      const waited = this.now() - (state.codeSentAt ?? 0);
-      const cooldown = this.deps.settings.codeResendSeconds * SECOND_MS;
-      if (waited < cooldown) {
-        const seconds = Math.ceil((cooldown - waited) / SECOND_MS);
-        return { locale: state.locale, screen: codeScreen(state, this.codeMinutes(), { kind: 'cooldown', seconds }) };
-      }
-      const phone = await this.registeredPhone(flow, requestId);
-      if (typeof phone !== 'string') return phone;
-      return this.sendCode(flow, requestId, phone, 'resend');
-    });
+    return this.atStep(key, 'code', requestId, async (flow) =>
+      this.afterVerification(await this.verification.resendCode(flow, requestId), flow, requestId));
   }
 
   async verifyCode(key: FlowKey, requestId: string, typed: string): Promise<ResetOutcome> {
-    return this.atStep(key, 'code', requestId, async (flow) => {
-      const { state } = flow;
-      const code = normaliseTypedCode(typed);
-      if (!code) {
-        return { locale: state.locale, screen: codeScreen(state, this.codeMinutes(), undefined, { kind: 'format' }) };
-      }
-      if (!state.codeHash || !state.codeExpiresAt || this.now() > state.codeExpiresAt) {
-        return this.end(flow, 'code-expired', requestId);
-      }
-      if (await this.wrongAnswersUsedUp(state)) return this.end(flow, 'rate-limited', requestId);
-      const subjects = this.limitSubjects(state);
-      if (!codeMatches(this.deps.secretKey, state.flowId, code, state.codeHash)) {
-        const failures = state.codeFailures + 1;
-        await this.deps.limiter.record(this.deps.limits.wrongAnswer, subjects);
-        await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-failed',
-          subject: state.phoneAccountDn, result: 'refused', detail: { failures }, requestId });
-        if (failures >= this.deps.settings.codeMaxAttempts) {
-          return this.end(flow, 'too-many-code-attempts', requestId);
-        }
-        const next = { ...state, codeFailures: failures };
-        if (!(await this.deps.flows.save(flow.key, flow.version, next))) return this.inProgress(state);
-        const attemptsLeft = this.deps.settings.codeMaxAttempts - failures;
-        return { locale: state.locale, screen: codeScreen(next, this.codeMinutes(), undefined, { kind: 'wrong', attemptsLeft }) };
-      }
-      const next: ResetState = { ...state, step: 'new-password', codeHash: null };
-      if (!(await this.deps.flows.save(flow.key, flow.version, next))) return this.inProgress(state);
-      await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-verified',
-        subject: state.phoneAccountDn, result: 'ok', requestId });
-      return { locale: state.locale, screen: this.newPasswordScreen(next) };
-    });
+    return this.atStep(key, 'code', requestId, async (flow) =>
+      this.afterVerification(await this.verification.verifyCode(flow, requestId, typed), flow, requestId));
   }
 
   async setNewPassword(
@@ -130,99 +80,18 @@ export class PasswordResetJourney {
     };
   }
 
-  private async identityFailed(
+  private async afterVerification(
+    result: VerificationResult<ResetState>,
     flow: LoadedFlow<ResetState>,
     requestId: string,
-    phone: string,
-    which: 'challenge' | 'phone' | 'both',
   ): Promise<ResetOutcome> {
-    const { state } = flow;
-    const failures = state.identityFailures + 1;
-    await this.deps.limiter.record(this.deps.limits.wrongAnswer, { ...this.limitSubjects(state), phone });
-    await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.identity-failed',
-      subject: state.phoneAccountDn, result: 'refused', detail: { which, failures }, requestId });
-    if (failures >= this.deps.settings.identityMaxAttempts) {
-      return this.end(flow, 'too-many-identity-attempts', requestId);
+    const locale = flow.state.locale;
+    switch (result.kind) {
+      case 'screen': return { locale, screen: result.screen };
+      case 'in-progress': return this.inProgress(flow.state);
+      case 'end': return result.flow ? this.end(result.flow, result.reason, requestId) : endedOutcome(locale, result.reason);
+      case 'verified': return { locale, screen: this.newPasswordScreen(result.state) };
     }
-    // Every wrong answer gets a new question and the same words, so the screen never tells
-    // whether the digits or the result were wrong (only the audit trail knows).
-    const challenge = state.challengeQuestion !== null ? newArithmeticChallenge() : null;
-    const next: ResetState = {
-      ...state,
-      identityFailures: failures,
-      challengeQuestion: challenge?.question ?? null,
-      challengeAnswer: challenge?.answer ?? null,
-    };
-    if (!(await this.deps.flows.save(flow.key, flow.version, next))) return this.inProgress(state);
-    return { locale: state.locale, screen: identityScreen(next, { wrongAnswer: true }) };
-  }
-
-  /**
-   * Stores the new code's hash before the SMS leaves, so two racing submissions cannot both
-   * send, and a failed send ends the flow rather than leaving a code nobody received.
-   */
-  private async sendCode(
-    flow: LoadedFlow<ResetState>,
-    requestId: string,
-    phone: string,
-    kind: 'first' | 'resend',
-  ): Promise<ResetOutcome> {
-    const { state } = flow;
-    const destination = this.deps.smsDestinations.check(phone);
-    if (!destination.allowed) {
-      // Never handed to Twilio: a number outside SMS_ALLOWED_COUNTRIES (or of no known country).
-      await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.sms-destination-refused',
-        subject: state.phoneAccountDn, result: 'refused',
-        detail: { phone: maskPhone(phone), country: destination.country ?? 'unknown' }, requestId });
-      return this.end(flow, 'sms-country-not-allowed', requestId);
-    }
-    const subjects = { ...this.limitSubjects(state), phone };
-    // Counted before the code is stored: two racing submissions cannot both pass the limit.
-    if (!(await this.deps.limiter.consume(this.deps.limits.sms, subjects))) return this.end(flow, 'rate-limited', requestId);
-
-    const code = generateCode();
-    const now = this.now();
-    const next: ResetState = {
-      ...state,
-      step: 'code',
-      codeHash: hashCode(this.deps.secretKey, state.flowId, code),
-      codeSentAt: now,
-      codeExpiresAt: now + this.codeMinutes() * MINUTE_MS,
-      phoneEnding: phone.replace(/\D/g, '').slice(-2),
-    };
-    if (!(await this.deps.flows.save(flow.key, flow.version, next))) return this.inProgress(state);
-
-    const body = messagesFor(state.locale).passwordReset.smsBody(code, this.codeMinutes());
-    try {
-      const { messageId } = await this.deps.sms.send(phone, body);
-      await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-sent',
-        subject: state.phoneAccountDn, result: 'ok',
-        detail: { phone: maskPhone(phone), messageSid: messageId, kind }, requestId });
-    } catch (error) {
-      this.deps.logger.warn({ requestId, err: error instanceof Error ? error.message : 'unknown' }, 'SMS not sent');
-      await this.deps.audit.record({ actor: slackActor(state), action: 'password-reset.code-sent',
-        subject: state.phoneAccountDn, result: 'failed', detail: { phone: maskPhone(phone), kind }, requestId });
-      const sent = await this.deps.flows.load(flow.key, this.deps.clock.now());
-      if (sent.status === 'found') return this.end(sent.flow, 'sms-failed', requestId);
-      return endedOutcome(state.locale, 'sms-failed');
-    }
-    const notice = kind === 'resend' ? { kind: 'resent' as const } : undefined;
-    return { locale: state.locale, screen: codeScreen(next, this.codeMinutes(), notice) };
-  }
-
-  /**
-   * The phone as the directory has it now: never kept in the store, re-read whenever needed.
-   * When it cannot be had, the flow ends and the outcome says why.
-   */
-  private async registeredPhone(flow: LoadedFlow<ResetState>, requestId: string): Promise<string | ResetOutcome> {
-    let phone: string | undefined;
-    try {
-      phone = (await this.deps.directory.getAccount(flow.state.phoneAccountDn))?.phone;
-    } catch (error) {
-      logDirectoryError(this.deps.logger, error, requestId, 'directory call failed');
-      return this.end(flow, 'directory-unavailable', requestId);
-    }
-    return phone ?? this.end(flow, 'no-phone', requestId);
   }
 
   /** Loads the flow and runs `work` only if it is at `step`; anything else ends politely. */
@@ -278,23 +147,7 @@ export class PasswordResetJourney {
     return endedOutcome(state.locale, 'already-in-progress');
   }
 
-  /**
-   * Checked at every answer, before it is weighed: the person's and the accounts' wrong answers
-   * across all their flows, so that modals opened in advance do not multiply the allowance.
-   */
-  private async wrongAnswersUsedUp(state: ResetState, phone?: string): Promise<boolean> {
-    return this.deps.limiter.isExhausted(this.deps.limits.wrongAnswer, { ...this.limitSubjects(state), phone });
-  }
-
   private limitSubjects(state: ResetState) {
     return { slackUser: slackActor(state), accounts: state.accounts.map((a) => a.dn) };
-  }
-
-  private codeMinutes(): number {
-    return Math.min(this.deps.settings.codeTtlMinutes, MAX_CODE_TTL_MINUTES);
-  }
-
-  private now(): number {
-    return this.deps.clock.now().getTime();
   }
 }

@@ -2,6 +2,9 @@ import type { DirectoryPolicyReason } from '../../directory/directory';
 import { maskMail } from '../../log/mask';
 import type { PolicyRule } from '../../policy/policy';
 import type { EndedScreen, Outcome } from '../shared/outcome';
+import type {
+  CodeScreen, IdentityErrors, IdentityScreen, VerificationEndReason, VerificationSubject,
+} from '../shared/sms-verification/verification-screens';
 import type { FlowAccount, ResetState } from './reset-state';
 
 /**
@@ -17,34 +20,7 @@ export type ResetScreen =
 
 export type ResetOutcome = Outcome<ResetScreen>;
 
-/**
- * The identity check. It names no account: the usernames are shown only once it has passed, and
- * a wrong answer gets one message whichever answer was wrong.
- */
-export interface IdentityScreen {
-  step: 'identity';
-  /** Whose phone gets the code: the mail of that account, masked; null when it has none. */
-  phoneOwnerMail: string | null;
-  /** The arithmetic question, or null when the challenge is off. */
-  challenge: string | null;
-  /** `format`: not 3 digits (nothing was checked). `wrongAnswer`: digits or result wrong, never saying which. */
-  errors?: { phoneDigits?: 'format'; wrongAnswer?: true };
-}
-
-export interface CodeScreen {
-  step: 'code';
-  /** The accounts the new password will be set on (listed now that the identity check passed). */
-  accounts: string[];
-  /** Usernames of the person's disabled accounts, which will not change. */
-  skipped: string[];
-  /** Last two digits of the phone the code went to. */
-  phoneEnding: string;
-  /** The username of the account that phone is registered on. */
-  phoneOwner: string;
-  minutes: number;
-  notice?: { kind: 'resent' } | { kind: 'cooldown'; seconds: number };
-  error?: { kind: 'format' } | { kind: 'wrong'; attemptsLeft: number };
-}
+export type { CodeScreen, IdentityScreen };
 
 export interface NewPasswordScreen {
   step: 'new-password';
@@ -75,52 +51,28 @@ export interface DoneScreen {
 
 /** Why a reset cannot go on, beyond the reasons every journey has. */
 export type ResetEndReason =
+  | VerificationEndReason
   | 'no-verified-email'
   | 'no-account'
   /** The confirmed email matches several people (entries not linked to each other). */
   | 'ambiguous-mail'
-  | 'no-phone'
-  | 'account-disabled'
-  | 'rate-limited'
-  | 'directory-unavailable'
-  | 'sms-failed'
-  /** The registered phone is outside `SMS_ALLOWED_COUNTRIES` (or its country is unknown). */
-  | 'sms-country-not-allowed'
-  | 'code-expired'
-  | 'too-many-code-attempts'
-  | 'too-many-identity-attempts';
+  | 'account-disabled';
 
 export type EndReason = EndedScreen<ResetEndReason>['reason'];
 
-export function identityScreen(
-  state: ResetState,
-  errors?: IdentityScreen['errors'],
-): ResetScreen {
+/** The accounts and the phone's owner, as the identity and code screens name them. */
+export function resetSubject(state: ResetState): VerificationSubject {
   const owner = phoneAccountOf(state);
   return {
-    step: 'identity',
+    accounts: state.accounts.map(describeAccount),
+    skipped: state.skipped,
+    phoneOwner: owner?.username ?? '',
     phoneOwnerMail: owner?.mail ? maskMail(owner.mail) : null,
-    challenge: state.challengeQuestion,
-    errors,
   };
 }
 
-export function codeScreen(
-  state: ResetState,
-  minutes: number,
-  notice?: CodeScreen['notice'],
-  error?: CodeScreen['error'],
-): ResetScreen {
-  return {
-    step: 'code',
-    accounts: state.accounts.map(describeAccount),
-    skipped: state.skipped,
-    phoneEnding: state.phoneEnding ?? '',
-    phoneOwner: phoneAccountOf(state)?.username ?? '',
-    minutes,
-    notice,
-    error,
-  };
+export function identityScreen(state: ResetState, errors?: IdentityErrors): IdentityScreen {
+  return { step: 'identity', phoneOwnerMail: resetSubject(state).phoneOwnerMail, challenge: state.challengeQuestion, errors };
 }
 
 function phoneAccountOf(state: ResetState): FlowAccount | undefined {

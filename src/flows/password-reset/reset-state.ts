@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type Locale, SUPPORTED_LOCALES } from '../../config';
 import type { Account } from '../../directory/directory';
 import type { ArithmeticChallenge } from '../shared/arithmetic-challenge';
+import { newVerification, verificationFields } from '../shared/sms-verification/verification-state';
 
 const flowAccountSchema = z.object({
   dn: z.string(),
@@ -16,7 +16,7 @@ const flowAccountSchema = z.object({
  * schema checks what the store gives back.
  */
 export const resetStateSchema = z.object({
-  flowId: z.string(),
+  ...verificationFields,
   teamId: z.string(),
   userId: z.string(),
   locale: z.enum(SUPPORTED_LOCALES),
@@ -26,20 +26,6 @@ export const resetStateSchema = z.object({
   accounts: z.array(flowAccountSchema),
   /** Usernames of the person's disabled accounts: listed as not changed. */
   skipped: z.array(z.string()),
-  /** The account whose registered phone receives the code; the phone itself is re-read, not stored. */
-  phoneAccountDn: z.string(),
-  /** The arithmetic question and its result; null when the challenge is off. */
-  challengeQuestion: z.string().nullable(),
-  challengeAnswer: z.number().nullable(),
-  identityFailures: z.number(),
-  /** Keyed hash of the live code; null once used or before one was sent. */
-  codeHash: z.string().nullable(),
-  codeSentAt: z.number().nullable(),
-  codeExpiresAt: z.number().nullable(),
-  /** Never reset by a resend. */
-  codeFailures: z.number(),
-  /** The phone's last two digits, for the code screen. */
-  phoneEnding: z.string().nullable(),
   /** DNs already changed, so a retry after a partial failure finishes only the rest. */
   changedDns: z.array(z.string()),
   /** After a partial change: keyed hash of the password set, so the retry uses the same one. */
@@ -69,7 +55,7 @@ export function newResetState(start: {
   challenge: ArithmeticChallenge | null;
 }): ResetState {
   return {
-    flowId: randomUUID(),
+    ...newVerification(start.phoneAccountDn, start.challenge),
     teamId: start.ref.teamId,
     userId: start.ref.userId,
     locale: start.locale,
@@ -77,15 +63,6 @@ export function newResetState(start: {
     expiresAt: start.expiresAt,
     accounts: start.active.map(({ dn, username, mail }) => ({ dn, username, mail })),
     skipped: start.disabled.map((a) => a.username),
-    phoneAccountDn: start.phoneAccountDn,
-    challengeQuestion: start.challenge?.question ?? null,
-    challengeAnswer: start.challenge?.answer ?? null,
-    identityFailures: 0,
-    codeHash: null,
-    codeSentAt: null,
-    codeExpiresAt: null,
-    codeFailures: 0,
-    phoneEnding: null,
     changedDns: [],
     passwordFingerprint: null,
     changingUntil: null,

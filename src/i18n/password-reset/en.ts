@@ -1,4 +1,3 @@
-import { plural } from '../plural';
 import type { PasswordResetMessages } from './messages';
 
 export const en: PasswordResetMessages = {
@@ -6,23 +5,6 @@ export const en: PasswordResetMessages = {
   loading: 'Looking up your accounts…',
   accountsIntro: 'The new password will be set on these accounts:',
   accountsSkipped: (accounts) => `Not changed (the account is disabled): ${accounts}`,
-  identityIntro: 'First, confirm it is you.',
-  phoneOwner: (mail) =>
-    `The code will go to the phone registered on the account of ${mail ?? 'your email address'}.`,
-  phoneDigitsLabel: 'Last 3 digits of your registered phone number',
-  phoneDigitsHint: 'The number you registered for password recovery. We will send the code to it.',
-  challengeLabel: (question) => `How much is ${question}?`,
-  phoneDigitsFormat: 'Type exactly 3 digits.',
-  identityWrong: (newQuestion) =>
-    `These answers do not match our records. Check them and try again${newQuestion ? ', with the new question below' : ''}.`,
-  codeIntro: (phone, account, minutes) =>
-    `We sent a 6-digit code by SMS to the phone number ending in ${phone}, registered on the account ${account}. It is valid for ${minutes} minutes and can be used once. It usually arrives within a minute.`,
-  codeLabel: 'Code from the SMS',
-  codeFormat: 'The code has exactly 6 digits.',
-  codeWrong: (left) => `That code is not right. ${plural('en', left, { one: '# try left', other: '# tries left' })}.`,
-  resendButton: 'Send a new code',
-  resent: (phone) => `A new code is on its way to the phone number ending in ${phone}. Earlier codes no longer work.`,
-  resendCooldown: (seconds) => `Please wait ${seconds} seconds before asking for a new code.`,
   newPasswordIntro: 'Choose your new password. It must have:',
   retrySamePassword: 'Type the same new password as before, so all your accounts end up with the same one.',
   doneTitle: 'Password changed',

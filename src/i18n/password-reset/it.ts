@@ -1,4 +1,3 @@
-import { plural } from '../plural';
 import type { PasswordResetMessages } from './messages';
 
 export const it: PasswordResetMessages = {
@@ -6,23 +5,6 @@ export const it: PasswordResetMessages = {
   loading: 'Sto cercando i tuoi account…',
   accountsIntro: 'La nuova password sarà impostata su questi account:',
   accountsSkipped: (accounts) => `Non modificati (account disabilitato): ${accounts}`,
-  identityIntro: 'Per prima cosa, conferma la tua identità.',
-  phoneOwner: (mail) =>
-    `Il codice arriverà al telefono registrato sull'account ${mail ? `di ${mail}` : 'del tuo indirizzo email'}.`,
-  phoneDigitsLabel: 'Ultime 3 cifre del numero di telefono registrato',
-  phoneDigitsHint: 'Il numero che hai registrato per il recupero della password. Il codice arriverà lì.',
-  challengeLabel: (question) => `Quanto fa ${question}?`,
-  phoneDigitsFormat: 'Scrivi esattamente 3 cifre.',
-  identityWrong: (newQuestion) =>
-    `Queste risposte non corrispondono ai nostri dati. Controllale e riprova${newQuestion ? ', con la nuova domanda qui sotto' : ''}.`,
-  codeIntro: (phone, account, minutes) =>
-    `Ti abbiamo inviato un SMS con un codice di 6 cifre al numero che termina con ${phone}, registrato sull'account ${account}. Vale ${minutes} minuti e si può usare una sola volta. Di solito arriva entro un minuto.`,
-  codeLabel: 'Codice ricevuto via SMS',
-  codeFormat: 'Il codice ha esattamente 6 cifre.',
-  codeWrong: (left) => `Il codice non è corretto. ${plural('it', left, { one: 'Resta # tentativo', other: 'Restano # tentativi' })}.`,
-  resendButton: 'Invia un nuovo codice',
-  resent: (phone) => `Un nuovo codice sta arrivando al numero che termina con ${phone}. I codici precedenti non valgono più.`,
-  resendCooldown: (seconds) => `Attendi ${seconds} secondi prima di chiedere un nuovo codice.`,
   newPasswordIntro: 'Scegli la nuova password. Deve avere:',
   retrySamePassword: 'Scrivi la stessa nuova password di prima, così tutti i tuoi account avranno la stessa.',
   doneTitle: 'Password cambiata',

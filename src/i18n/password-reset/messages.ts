@@ -7,23 +7,7 @@ export interface PasswordResetMessages {
   /** Shown under the account list when some accounts of the person are left out (disabled). */
   accountsSkipped: (accounts: string) => string;
 
-  identityIntro: string;
-  /** Whose phone gets the code: the account's mail (masked), or null when it has none. */
-  phoneOwner: (maskedMail: string | null) => string;
-  phoneDigitsLabel: string;
-  phoneDigitsHint: string;
-  challengeLabel: (question: string) => string;
-  phoneDigitsFormat: string;
-  /** One message for a wrong answer, whether the digits or the result was wrong. */
-  identityWrong: (newQuestion: boolean) => string;
 
-  codeIntro: (phoneEnding: string, account: string, minutes: number) => string;
-  codeLabel: string;
-  codeFormat: string;
-  codeWrong: (attemptsLeft: number) => string;
-  resendButton: string;
-  resent: (phoneEnding: string) => string;
-  resendCooldown: (seconds: number) => string;
 
   newPasswordIntro: string;
   retrySamePassword: string;

@@ -1,3 +1,5 @@
+import { VERIFICATION_BLOCK } from '../shared/verification-views';
+
 /** Callback, block and action ids of the `/password` modal: the contract between views and listeners. */
 export const RESET_CALLBACK = {
   loading: 'password-reset.loading',
@@ -8,9 +10,7 @@ export const RESET_CALLBACK = {
 } as const;
 
 export const RESET_BLOCK = {
-  phoneDigits: 'phone_digits',
-  challenge: 'challenge',
-  code: 'code',
+  ...VERIFICATION_BLOCK,
   newPassword: 'new_password',
   confirmPassword: 'confirm_password',
 } as const;

@@ -9,8 +9,9 @@ import type {
 import type { Messages } from '../../../i18n';
 import { DEFAULT_POLICY } from '../../../policy/default-policy';
 import type { RenderedScreen } from '../../shared/presenter';
-import { type Block, bullets, button, escapeMrkdwn, INPUT_ACTION, modal, note, text, textInput } from '../shared/blocks';
+import { type Block, bullets, escapeMrkdwn, INPUT_ACTION, modal, note, text, textInput } from '../shared/blocks';
 import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
+import { codeBlocks, identityBlocks } from '../shared/verification-views';
 import { RESEND_CODE_ACTION, RESET_BLOCK, RESET_CALLBACK } from './ids';
 
 /**
@@ -52,43 +53,13 @@ export function renderResetScreen(screen: ResetScreen, ctx: RenderContext): Rend
 }
 
 function identityView(screen: IdentityScreen, ctx: RenderContext): RenderedScreen {
-  const m = ctx.messages.passwordReset;
-  const blocks: Block[] = [text(`${m.identityIntro} ${m.phoneOwner(screen.phoneOwnerMail && escapeMrkdwn(screen.phoneOwnerMail))}`)];
-  if (screen.errors?.wrongAnswer) blocks.push(note(`:warning: ${m.identityWrong(screen.challenge !== null)}`));
-  blocks.push(textInput({
-    blockId: RESET_BLOCK.phoneDigits, actionId: INPUT_ACTION, label: m.phoneDigitsLabel, hint: m.phoneDigitsHint, maxLength: 3,
-  }));
-  if (screen.challenge) {
-    blocks.push(textInput({
-      blockId: RESET_BLOCK.challenge, actionId: INPUT_ACTION, label: m.challengeLabel(screen.challenge), maxLength: 5,
-    }));
-  }
-  const fieldErrors: Record<string, string> = {};
-  if (screen.errors?.phoneDigits === 'format') fieldErrors[RESET_BLOCK.phoneDigits] = m.phoneDigitsFormat;
+  const { blocks, fieldErrors } = identityBlocks(screen, ctx.messages);
   return { view: stepModal(RESET_CALLBACK.identity, ctx, blocks), fieldErrors };
 }
 
 function codeView(screen: CodeScreen, ctx: RenderContext): RenderedScreen {
-  const m = ctx.messages.passwordReset;
-  const blocks: Block[] = [text(m.codeIntro(screen.phoneEnding, escapeMrkdwn(screen.phoneOwner), screen.minutes)), ...accountBlocks(screen, ctx)];
-  if (screen.notice?.kind === 'resent') blocks.push(note(`:incoming_envelope: ${m.resent(screen.phoneEnding)}`));
-  if (screen.notice?.kind === 'cooldown') blocks.push(note(`:hourglass: ${m.resendCooldown(screen.notice.seconds)}`));
-  blocks.push(
-    textInput({ blockId: RESET_BLOCK.code, actionId: INPUT_ACTION, label: m.codeLabel, maxLength: 9 }),
-    button(RESEND_CODE_ACTION, m.resendButton),
-  );
-  const fieldErrors: Record<string, string> = {};
-  if (screen.error?.kind === 'format') fieldErrors[RESET_BLOCK.code] = m.codeFormat;
-  if (screen.error?.kind === 'wrong') fieldErrors[RESET_BLOCK.code] = m.codeWrong(screen.error.attemptsLeft);
+  const { blocks, fieldErrors } = codeBlocks(screen, ctx.messages, ctx.messages.passwordReset, RESEND_CODE_ACTION);
   return { view: stepModal(RESET_CALLBACK.code, ctx, blocks), fieldErrors };
-}
-
-/** The accounts the new password will be set on, and those it will not (disabled). */
-function accountBlocks(screen: { accounts: string[]; skipped: string[] }, ctx: RenderContext): Block[] {
-  const m = ctx.messages.passwordReset;
-  const blocks = [text(`${m.accountsIntro}\n${bullets(screen.accounts.map(escapeMrkdwn))}`)];
-  if (screen.skipped.length > 0) blocks.push(note(m.accountsSkipped(screen.skipped.map(escapeMrkdwn).join(', '))));
-  return blocks;
 }
 
 function newPasswordView(screen: NewPasswordScreen, ctx: RenderContext): RenderedScreen {

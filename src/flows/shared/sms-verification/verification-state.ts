@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ArithmeticChallenge } from '../arithmetic-challenge';
+
+/**
+ * What a flow remembers of its identity check and SMS code: part of the state of every journey
+ * that sends one (reset, unlock, service account). No phone number and no code in clear: the
+ * phone is re-read from the directory, the code kept as a keyed hash.
+ */
+export const verificationFields = {
+  /** Binds code hashes to this flow. */
+  flowId: z.string(),
+  /** The account whose registered phone receives the code. */
+  phoneAccountDn: z.string(),
+  /** The arithmetic question and its result; null when the challenge is off. */
+  challengeQuestion: z.string().nullable(),
+  challengeAnswer: z.number().nullable(),
+  identityFailures: z.number(),
+  /** Keyed hash of the live code; null once used or before one was sent. */
+  codeHash: z.string().nullable(),
+  codeSentAt: z.number().nullable(),
+  codeExpiresAt: z.number().nullable(),
+  /** Never reset by a resend. */
+  codeFailures: z.number(),
+  /** The phone's last two digits, for the code screen. */
+  phoneEnding: z.string().nullable(),
+};
+
+const verificationSchema = z.object(verificationFields);
+export type VerificationFields = z.infer<typeof verificationSchema>;
+
+/** Nothing sent or answered yet. */
+export function newVerification(phoneAccountDn: string, challenge: ArithmeticChallenge | null): VerificationFields {
+  return {
+    flowId: randomUUID(),
+    phoneAccountDn,
+    challengeQuestion: challenge?.question ?? null,
+    challengeAnswer: challenge?.answer ?? null,
+    identityFailures: 0,
+    codeHash: null,
+    codeSentAt: null,
+    codeExpiresAt: null,
+    codeFailures: 0,
+    phoneEnding: null,
+  };
+}
