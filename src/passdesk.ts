@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { createDirectory } from './directory/create-directory';
 import type { Directory } from './directory/directory';
 import { withNormalisedPhones } from './directory/phone-normalising-directory';
+import { MenuJourney } from './flows/menu/menu-journey';
 import { PasswordResetJourney } from './flows/password-reset/password-reset-journey';
 import { resetFlows } from './flows/password-reset/reset-flows';
 import { resetLimits } from './flows/password-reset/reset-limits';
@@ -39,6 +40,7 @@ import { SECRET_KEY_HINT, secretKeyProblem } from './secret-key';
 import { createSlackApp } from './slack/app';
 import { slackTokenCheck } from './slack/auth-test-check';
 import { healthz } from './slack/http/health-route';
+import { registerMenu } from './slack/journeys/menu/register';
 import { registerPasswordReset } from './slack/journeys/password-reset/register';
 import { registerTemporaryPassword } from './slack/journeys/temporary-password/register';
 import { requestContext } from './slack/shared/request-context';
@@ -198,7 +200,11 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   const slackDeps: SlackDeps = { messenger, audit, defaultLocale: config.defaultLocale, logger };
   app.use(trackInFlight(inFlight));
   app.use(requestContext(logger));
-  registerPasswordReset(app, { ...slackDeps, journey, presentation: config });
+  const entries = [
+    registerPasswordReset(app, { ...slackDeps, journey, presentation: config }),
+  ];
+  const menu = new MenuJourney({ directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined });
+  registerMenu(app, { ...slackDeps, menu, limiter, helpdeskContact: config.helpdeskContact }, entries);
   registerTemporaryPassword(app, { ...slackDeps, journey: helpDesk, presentation: config });
   app.error(async (error) => {
     logger.error({ err: `${error.name}: ${error.message}` }, 'unhandled Slack listener error');

@@ -1,5 +1,6 @@
 import { type Locale, SUPPORTED_LOCALES } from '../config';
 import { common } from './common';
+import { menu } from './menu';
 import { passwordReset } from './password-reset';
 import { smsVerification } from './sms-verification';
 import { temporaryPassword } from './temporary-password';
@@ -12,6 +13,7 @@ import { temporaryPassword } from './temporary-password';
  */
 const namespaces = {
   common,
+  menu,
   passwordReset,
   temporaryPassword,
   smsVerification,

@@ -327,8 +327,9 @@ describe('faults', () => {
 
   it('tells the person when Slack itself fails to answer', async () => {
     const { user } = await newPerson();
+    await user.openMenu();
     harness.slack.failNext('users.info', 'internal_error');
-    await user.runPassword();
+    await user.choose('Forgot my password');
     expect(user.text()).toContain('Something went wrong on our side');
     expect(await auditActions(user.id)).toContain('password-reset.failed failed');
   });
@@ -339,6 +340,6 @@ describe('faults', () => {
     await harness.driver.slashCommand(user.id, '/password');
     const note = await harness.slack.waitForMessage(user.id);
     expect(note.text).toContain('Please run /password again');
-    expect(await auditActions(user.id)).toContain('password-reset.modal-failed failed');
+    expect(await auditActions(user.id)).toContain('password-menu.modal-failed failed');
   });
 });

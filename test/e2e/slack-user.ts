@@ -13,9 +13,27 @@ export class SlackUser {
     readonly id: string,
   ) {}
 
-  /** `/password`, then waits until the modal has moved past "looking up your accounts". */
+  /**
+   * `/password` and the menu's first entry ("Forgot my password", in the person's language), then
+   * waits for the journey's first step.
+   */
   async runPassword(): Promise<SlackResponse> {
-    return this.runCommand('/password');
+    await this.openMenu();
+    return this.choose(this.buttons()[0] ?? 'Forgot my password');
+  }
+
+  /** The texts of the buttons in the modal, in order. */
+  buttons(): string[] {
+    const blocks = this.view().blocks as { elements?: { type: string; text?: { text: string } }[]; accessory?: { type: string; text?: { text: string } } }[];
+    return blocks
+      .flatMap((block) => [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])])
+      .filter((element) => element.type === 'button')
+      .map((element) => element.text?.text ?? '');
+  }
+
+  /** `/password` (with `text`, a sub-command): waits until the modal shows the person's own menu or entry. */
+  async openMenu(text = ''): Promise<SlackResponse> {
+    return this.runCommand('/password', text);
   }
 
   /** A slash command that opens a modal, then waits until the modal has moved past its first "loading" view. */
@@ -31,6 +49,14 @@ export class SlackUser {
     const since = this.harness.slack.calls.length;
     const response = await this.harness.driver.globalShortcut(this.id, callbackId);
     await this.harness.slack.waitForCall('views.update', { since });
+    return response;
+  }
+
+  /** Clicks a menu entry by its button text; waits until its journey has moved past "loading". */
+  async choose(entry: string): Promise<SlackResponse> {
+    const since = this.harness.slack.calls.length;
+    const response = await this.click(entry);
+    await this.harness.slack.waitForCall('views.update', { since, where: (call) => !isLoadingView(call.args.view) });
     return response;
   }
 
@@ -106,6 +132,12 @@ function isWorkingAnswer(response: SlackResponse): boolean {
   const body = response.body as { response_action?: string; view?: { blocks?: unknown[] } } | undefined;
   if (body?.response_action !== 'update' || !body.view) return false;
   return visibleText({ blocks: body.view.blocks }).includes(':hourglass_flowing_sand:');
+}
+
+/** Every journey's "looking up your accounts" modal has a callback id ending in `.loading`. */
+function isLoadingView(view: unknown): boolean {
+  const callbackId = (view as { callback_id?: unknown } | undefined)?.callback_id;
+  return typeof callbackId === 'string' && callbackId.endsWith('.loading');
 }
 
 /** The 6-digit code in an SMS text. */

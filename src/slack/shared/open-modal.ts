@@ -30,14 +30,21 @@ export async function openModalThenUpdate<Screen>(
      */
     tellWithoutModal?(text: string): Promise<unknown>;
     start(viewId: string): Promise<Outcome<Screen>>;
+    /**
+     * Update only if the modal is still as opened (Slack's view hash): a modal the person has
+     * already moved on from (a menu entry clicked) is left alone.
+     */
+    onlyIfUnchanged?: boolean;
   },
 ): Promise<void> {
   const { client, who } = options;
   const logger = deps.logger.child({ requestId: who.requestId });
   let viewId: string | undefined;
+  let hash: string | undefined;
   try {
     const opened = await client.views.open({ trigger_id: options.triggerId, view: options.loading(messagesFor(deps.defaultLocale)) });
     viewId = opened.view?.id;
+    hash = opened.view?.hash;
   } catch (error) {
     const code = slackErrorCode(error);
     logger.warn({ slackError: code }, 'could not open the modal');
@@ -61,8 +68,11 @@ export async function openModalThenUpdate<Screen>(
 
   const outcome = await safeOutcome(deps, journey.auditPrefix, who, () => options.start(openedViewId));
   try {
-    await client.views.update({ view_id: openedViewId, view: journey.present(outcome)(true).view });
+    const guard = options.onlyIfUnchanged && hash ? { hash } : {};
+    await client.views.update({ view_id: openedViewId, view: journey.present(outcome)(true).view, ...guard });
   } catch (error) {
-    logger.error({ slackError: slackErrorCode(error) }, 'could not update the modal');
+    const code = slackErrorCode(error);
+    if (code === 'hash_conflict') logger.debug('the modal changed meanwhile; not updated');
+    else logger.error({ slackError: code }, 'could not update the modal');
   }
 }

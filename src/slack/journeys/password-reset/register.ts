@@ -7,14 +7,18 @@ import { codeSubmitted } from './code-submitted';
 import type { PasswordResetListenerDeps } from './deps';
 import { identitySubmitted } from './identity-submitted';
 import { newPasswordSubmitted } from './new-password-submitted';
-import { passwordCommand } from './password-command';
+import { loadingView } from '../../views/password-reset/render-reset-screen';
+import { type MenuEntry, modalEntry } from '../menu/menu-entry';
 import { resendCodeClicked } from './resend-code-clicked';
 
-/** The `/password` journey's listeners: the command, its three steps and "Send a new code". */
+/**
+ * The forgot-password journey's listeners: its three steps and "Send a new code". It starts from
+ * the `/password` menu (the entry returned) or `/password reset`.
+ */
 export function registerPasswordReset(
   app: App,
   shared: SlackDeps & { journey: PasswordResetJourney; presentation: PresentationSettings },
-): void {
+): MenuEntry {
   const deps: PasswordResetListenerDeps = {
     ...shared,
     modal: {
@@ -23,11 +27,18 @@ export function registerPasswordReset(
       title: (messages) => messages.passwordReset.modalTitle,
     },
   };
-  app.command('/password', passwordCommand(deps));
-
   app.view(RESET_CALLBACK.identity, identitySubmitted(deps));
   app.view(RESET_CALLBACK.code, codeSubmitted(deps));
   app.view(RESET_CALLBACK.newPassword, newPasswordSubmitted(deps));
 
   app.action<BlockButtonAction>(RESEND_CODE_ACTION, resendCodeClicked(deps));
+
+  return modalEntry(deps, {
+    name: 'forgot-password',
+    shortcut: 'reset',
+    modal: deps.modal,
+    loading: loadingView,
+    retryNote: (messages) => messages.passwordReset.triggerExpired,
+    start: (key, requester) => shared.journey.start(key, requester),
+  });
 }
