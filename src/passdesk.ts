@@ -6,6 +6,9 @@ import type { Config } from './config';
 import { createDirectory } from './directory/create-directory';
 import type { Directory } from './directory/directory';
 import { withNormalisedPhones } from './directory/phone-normalising-directory';
+import { changeFlows } from './flows/change-password/change-flows';
+import { ChangePasswordJourney } from './flows/change-password/change-password-journey';
+import { WrongCurrentGuard } from './flows/change-password/wrong-current-guard';
 import { MenuJourney } from './flows/menu/menu-journey';
 import { PasswordResetJourney } from './flows/password-reset/password-reset-journey';
 import { resetFlows } from './flows/password-reset/reset-flows';
@@ -40,6 +43,7 @@ import { SECRET_KEY_HINT, secretKeyProblem } from './secret-key';
 import { createSlackApp } from './slack/app';
 import { slackTokenCheck } from './slack/auth-test-check';
 import { healthz } from './slack/http/health-route';
+import { registerChangePassword } from './slack/journeys/change-password/register';
 import { registerMenu } from './slack/journeys/menu/register';
 import { registerPasswordReset } from './slack/journeys/password-reset/register';
 import { registerTemporaryPassword } from './slack/journeys/temporary-password/register';
@@ -151,6 +155,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   const sms = new MeteredSmsSender(given.sms ?? new TwilioSmsSender(config.twilio), metrics);
   const smsDestinations = new SmsDestinations(config.sms.allowedCountries);
   const limiter = new MeteredLimiter(store, clock, secretKey, metrics);
+  const notifier = new PasswordChangedNotifier(messenger, mailer, config.helpdeskContact, logger);
   const journey = new PasswordResetJourney({
     directory,
     flows: resetFlows(store),
@@ -160,7 +165,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     limiter,
     limits,
     audit,
-    notifier: new PasswordChangedNotifier(messenger, mailer, config.helpdeskContact, logger),
+    notifier,
     clock,
     logger,
     settings: config.reset,
@@ -200,8 +205,22 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   const slackDeps: SlackDeps = { messenger, audit, defaultLocale: config.defaultLocale, logger };
   app.use(trackInFlight(inFlight));
   app.use(requestContext(logger));
+  const changePassword = new ChangePasswordJourney({
+    directory,
+    flows: changeFlows(store),
+    policy,
+    guard: new WrongCurrentGuard({ directory, limiter, wrongAnswersPerHour: config.limits.wrongAnswersPerHour }),
+    audit,
+    notifier,
+    clock,
+    logger,
+    settings: config.reset,
+    defaultLocale: config.defaultLocale,
+    secretKey,
+  });
   const entries = [
     registerPasswordReset(app, { ...slackDeps, journey, presentation: config }),
+    registerChangePassword(app, { ...slackDeps, journey: changePassword, presentation: config }),
   ];
   const menu = new MenuJourney({ directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined });
   registerMenu(app, { ...slackDeps, menu, limiter, helpdeskContact: config.helpdeskContact }, entries);

@@ -1,5 +1,6 @@
 import { type Locale, SUPPORTED_LOCALES } from '../config';
 import { common } from './common';
+import { changePassword } from './change-password';
 import { menu } from './menu';
 import { passwordReset } from './password-reset';
 import { smsVerification } from './sms-verification';
@@ -13,6 +14,7 @@ import { temporaryPassword } from './temporary-password';
  */
 const namespaces = {
   common,
+  changePassword,
   menu,
   passwordReset,
   temporaryPassword,

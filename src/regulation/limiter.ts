@@ -41,9 +41,9 @@ export class Limiter {
 
   private keysOf(rule: LimitRule, subjects: LimitSubjects): string[] {
     const keys: string[] = [];
-    if (subjects.slackUser) keys.push(`limit:${rule.name}:user:${subjects.slackUser}`);
+    if (subjects.slackUser) keys.push(userKey(rule, subjects.slackUser));
     if (subjects.team) keys.push(`limit:${rule.name}:team:${subjects.team}`);
-    for (const dn of subjects.accounts ?? []) keys.push(`limit:${rule.name}:account:${dn.toLowerCase()}`);
+    for (const dn of subjects.accounts ?? []) keys.push(accountKey(rule, dn));
     if (subjects.phone) keys.push(`limit:${rule.name}:phone:${this.phoneDigest(subjects.phone)}`);
     // With no subject, `consume` would allow anything: a caller's mistake, not a free pass.
     if (keys.length === 0) throw new Error(`limit ${rule.name}: no subject to count against`);
@@ -58,4 +58,13 @@ export class Limiter {
     // 128 bits: far past any chance of two phones sharing a counter.
     return createHmac('sha256', this.secretKey).update(`phone:${phone.replace(/\D/g, '')}`).digest('hex').slice(0, 32);
   }
+
+  /** How many events one subject has in the rule's window (e.g. wrong passwords for one account). */
+  async used(rule: LimitRule, subject: { slackUser: string } | { account: string }): Promise<number> {
+    const key = 'slackUser' in subject ? userKey(rule, subject.slackUser) : accountKey(rule, subject.account);
+    return this.store.count(key, rule.windowMs, this.clock.now());
+  }
 }
+
+const userKey = (rule: LimitRule, slackUser: string) => `limit:${rule.name}:user:${slackUser}`;
+const accountKey = (rule: LimitRule, dn: string) => `limit:${rule.name}:account:${dn.toLowerCase()}`;

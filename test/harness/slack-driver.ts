@@ -36,6 +36,9 @@ interface ElementLike {
   text?: { type?: string; text?: string };
   value?: string;
   options?: OptionLike[];
+  initial_value?: string;
+  initial_option?: OptionLike;
+  initial_options?: OptionLike[];
 }
 
 interface OptionLike {
@@ -47,6 +50,7 @@ interface OptionLike {
  * Fills a modal by its visible labels, like a person would: `{'New password': 'x', 'Account': 'Staff'}`.
  * Returns state.values for every input block (unfilled ones empty, as Slack sends them). Selects and
  * radio buttons take the option's text (or value); checkboxes and multi-selects take a list.
+ * An input left alone keeps its initial value, as Slack sends it.
  */
 export function fillByLabel(view: { blocks: unknown[] }, answers: Record<string, string | string[]>): ViewValues {
   const inputs = (view.blocks as BlockLike[]).filter((block) => block.type === 'input');
@@ -68,6 +72,11 @@ export function fillByLabel(view: { blocks: unknown[] }, answers: Record<string,
 
 function stateValue(element: ElementLike, label: string, answer: string | string[] | undefined): ViewValues[string][string] {
   const type = element.type ?? '';
+  if (answer === undefined) {
+    if (element.initial_options) return { type, selected_options: element.initial_options };
+    if (element.initial_option) return { type, selected_option: element.initial_option };
+    if (element.initial_value !== undefined) return { type, value: element.initial_value };
+  }
   const single = Array.isArray(answer) ? answer[0] : answer;
   const many = answer === undefined ? [] : Array.isArray(answer) ? answer : [answer];
   switch (type) {

@@ -47,6 +47,18 @@ describe('limits', () => {
     await store.close();
   });
 
+  it('tell how many events one subject has in the window, each subject on its own', async () => {
+    const { store, clock, limiter } = setUp();
+    await limiter.record(wrongAnswer, { slackUser: 'slack:T:U1', accounts: ['uid=a,dc=x'] });
+    await limiter.record(wrongAnswer, { slackUser: 'slack:T:U1', accounts: ['uid=b,dc=x'] });
+    expect(await limiter.used(wrongAnswer, { slackUser: 'slack:T:U1' })).toBe(2);
+    expect(await limiter.used(wrongAnswer, { account: 'UID=A,dc=x' })).toBe(1);
+    expect(await limiter.used(wrongAnswer, { account: 'uid=c,dc=x' })).toBe(0);
+    clock.advance(HOUR + 1);
+    expect(await limiter.used(wrongAnswer, { slackUser: 'slack:T:U1' })).toBe(0);
+    await store.close();
+  });
+
   it('count per Slack user, per account and per phone: any exhausted subject refuses', async () => {
     const { store, limiter } = setUp();
     await limiter.record(flow, { slackUser: 'slack:T:U1', accounts: ['uid=a,ou=people'] });

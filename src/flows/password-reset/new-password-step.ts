@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { slackActor } from '../../audit/actor';
 import type { AuditTrail } from '../../audit/audit-trail';
 import type { Clock } from '../../clock/clock';
@@ -11,6 +10,7 @@ import { auditAfterWrite } from '../shared/audit-after-write';
 import { changeSeveralAccounts } from '../shared/change-several-accounts';
 import type { FlowRepository, LoadedFlow } from '../shared/flow-repository';
 import { logDirectoryError } from '../shared/log-directory-error';
+import { passwordFingerprint as fingerprint } from '../shared/password-fingerprint';
 import { normaliseNewPassword } from '../shared/typed-password';
 import type { PasswordRules } from './journey-types';
 import type { NewPasswordScreen, ResetOutcome } from './reset-screen';
@@ -237,9 +237,4 @@ function partialOf(state: ResetState): NewPasswordScreen['partial'] {
     changed: state.changedDns.map(name),
     failed: state.accounts.filter((a) => !state.changedDns.includes(a.dn)).map((a) => a.username),
   };
-}
-
-/** Keyed hash of a password being or already set on some accounts, kept only until the flow expires. */
-function fingerprint(key: string, flowId: string, password: string): string {
-  return createHmac('sha256', key).update(`password:${flowId}:${password}`).digest('hex');
 }

@@ -41,6 +41,10 @@ export const en: CommonMessages = {
     other: 'It does not meet the directory\'s password rules.',
   })[reason],
   directoryUnavailableInline: 'The account directory cannot be reached right now. Nothing was changed. Try again in a moment.',
+  defaultSuccessNotes: [
+    'The new password takes effect at once on the university systems; Office 365 may take a few minutes to follow.',
+    'This does not change the password of SAP or the employee portal.',
+  ],
   changedNotice: {
     subject: 'Your university password was changed',
     text: (accounts, when, contact) =>

@@ -41,6 +41,10 @@ export const it: CommonMessages = {
     other: 'Non rispetta le regole sulle password.',
   })[reason],
   directoryUnavailableInline: 'Il servizio account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova tra poco.',
+  defaultSuccessNotes: [
+    'La nuova password vale subito sui sistemi di Ateneo; per Office 365 possono servire alcuni minuti.',
+    'Questa procedura non cambia la password di SAP né del portale del personale.',
+  ],
   changedNotice: {
     subject: 'La tua password di Ateneo è stata cambiata',
     text: (accounts, when, contact) =>

@@ -20,6 +20,9 @@ export interface CommonMessages {
   directoryReason: (reason: DirectoryPolicyReason) => string;
   directoryUnavailableInline: string;
 
+  /** Notes after a successful change (what changed and what did not), unless SUCCESS_NOTES says otherwise. */
+  defaultSuccessNotes: string[];
+
   /** The "your password changed" DM and mail, whichever journey changed it. */
   changedNotice: {
     subject: string;

@@ -41,6 +41,10 @@ export const pl: CommonMessages = {
     other: 'Nie spełnia zasad dotyczących haseł.',
   })[reason],
   directoryUnavailableInline: 'Katalog kont jest teraz niedostępny. Niczego nie zmieniono. Spróbuj ponownie za chwilę.',
+  defaultSuccessNotes: [
+    'Nowe hasło obowiązuje od razu w systemach lokalnych uczelni; jego propagacja do usługi Office 365 może zająć kilka minut.',
+    'Ta procedura nie zmienia hasła do systemu SAP ani do portalu pracowniczego.',
+  ],
   changedNotice: {
     subject: 'Twoje hasło uczelniane zostało zmienione',
     text: (accounts, when, contact) =>

@@ -13,10 +13,6 @@ export const en: PasswordResetMessages = {
     `Your password was changed for: ${changed}. It could NOT be changed for: ${failed}. Submit the same password again to finish, or contact the help desk.`,
   doneIncomplete: (changed, notChanged) =>
     `Your password was changed for: ${changed}. It could NOT be changed for: ${notChanged}. Please contact the help desk to finish.`,
-  defaultSuccessNotes: [
-    'The new password takes effect at once on the university systems; Office 365 may take a few minutes to follow.',
-    'This does not change the password of SAP or the employee portal.',
-  ],
   triggerExpired: 'The password window took too long to open. Please run /password again.',
   smsBody: (code, minutes) => `Your password reset code: ${code}. Valid for ${minutes} minutes. Never share it with anyone, not even IT staff.`,
   accountsChanged: 'One of your accounts was removed or disabled meanwhile, so nothing was changed. Please contact the help desk.',

@@ -13,10 +13,6 @@ export const it: PasswordResetMessages = {
     `La password è stata cambiata per: ${changed}. NON è stato possibile cambiarla per: ${failed}. Invia di nuovo la stessa password per completare, oppure contatta l'help desk.`,
   doneIncomplete: (changed, notChanged) =>
     `La password è stata cambiata per: ${changed}. NON è stato possibile cambiarla per: ${notChanged}. Contatta l'help desk per completare.`,
-  defaultSuccessNotes: [
-    'La nuova password vale subito sui sistemi di Ateneo; per Office 365 possono servire alcuni minuti.',
-    'Questa procedura non cambia la password di SAP né del portale del personale.',
-  ],
   triggerExpired: 'La finestra della password ha impiegato troppo ad aprirsi. Esegui di nuovo /password.',
   smsBody: (code, minutes) => `Codice per reimpostare la password: ${code}. Valido ${minutes} minuti. Non comunicarlo a nessuno, nemmeno al personale IT.`,
   accountsChanged: 'Uno dei tuoi account è stato rimosso o disabilitato nel frattempo, quindi non è stato modificato nulla. Contatta l\'help desk.',

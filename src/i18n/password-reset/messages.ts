@@ -17,7 +17,6 @@ export interface PasswordResetMessages {
   partialChanged: (changed: string, failed: string) => string;
   /** Some accounts changed and this flow cannot finish the rest (its state could not be kept). */
   doneIncomplete: (changed: string, notChanged: string) => string;
-  defaultSuccessNotes: string[];
 
   triggerExpired: string;
   /** The SMS text; the only place a code is ever written out. */

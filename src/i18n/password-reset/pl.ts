@@ -13,10 +13,6 @@ export const pl: PasswordResetMessages = {
     `Hasło zostało zmienione dla: ${changed}. NIE udało się go zmienić dla: ${failed}. Wyślij to samo hasło ponownie, aby dokończyć, lub skontaktuj się z pomocą techniczną.`,
   doneIncomplete: (changed, notChanged) =>
     `Hasło zostało zmienione dla: ${changed}. NIE udało się go zmienić dla: ${notChanged}. Skontaktuj się z pomocą techniczną, aby dokończyć.`,
-  defaultSuccessNotes: [
-    'Nowe hasło obowiązuje od razu w systemach lokalnych uczelni; jego propagacja do usługi Office 365 może zająć kilka minut.',
-    'Ta procedura nie zmienia hasła do systemu SAP ani do portalu pracowniczego.',
-  ],
   triggerExpired: 'Okno zmiany hasła otwierało się zbyt długo. Uruchom /password ponownie.',
   smsBody: (code, minutes) => `Kod do zmiany hasla: ${code}. Wazny ${minutes} min. Nie przekazuj go nikomu, nawet pracownikom IT.`,
   accountsChanged: 'Jedno z Twoich kont zostało w międzyczasie usunięte lub zablokowane, więc niczego nie zmieniono. Skontaktuj się z pomocą techniczną.',

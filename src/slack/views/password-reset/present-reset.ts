@@ -16,6 +16,6 @@ export function presentReset(settings: PresentationSettings, outcome: ResetOutco
   return presentation(renderResetScreen(outcome.screen, {
     messages,
     helpdeskContact: settings.helpdeskContact,
-    successNotes: settings.successNotes[outcome.locale] ?? messages.passwordReset.defaultSuccessNotes,
+    successNotes: settings.successNotes[outcome.locale] ?? messages.common.defaultSuccessNotes,
   }));
 }

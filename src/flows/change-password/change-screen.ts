@@ -1,0 +1,41 @@
+import type { DirectoryPolicyReason } from '../../directory/directory';
+import type { PolicyRule } from '../../policy/policy';
+import type { EndedScreen, Outcome } from '../shared/outcome';
+
+export type ChangeScreen = ChangeFormScreen | ChangeDoneScreen | EndedScreen<ChangeEndReason>;
+export type ChangeOutcome = Outcome<ChangeScreen>;
+
+/** One form: which accounts, their current password(s), the new password twice. */
+export interface ChangeFormScreen {
+  step: 'form';
+  /** The accounts to choose from; `id` is what the form sends back (a position, never a DN). */
+  accounts: { id: string; username: string; principalName?: string }[];
+  skipped: string[];
+  rules: PolicyRule[];
+  error?: ChangeFormError;
+  /** After a partial change: which accounts changed and which did not. */
+  partial?: { changed: string[]; failed: string[] };
+}
+
+export type ChangeFormError =
+  | { kind: 'none-chosen' }
+  | { kind: 'current-missing' }
+  | { kind: 'mismatch' }
+  | { kind: 'unmet'; rules: PolicyRule[] }
+  /** The current password was wrong for these accounts; after `triesLeft` more, passdesk stops asking. */
+  | { kind: 'wrong-current'; accounts: string[]; triesLeft: number }
+  /** Too many wrong current passwords: passdesk does not check these accounts for an hour. */
+  | { kind: 'stopped'; accounts: string[] }
+  | { kind: 'locked'; accounts: string[] }
+  | { kind: 'expired'; accounts: string[] }
+  | { kind: 'directory-refused'; reasons: DirectoryPolicyReason[] }
+  | { kind: 'directory-unavailable' }
+  | { kind: 'accounts-changed' }
+  | { kind: 'not-same-as-before' };
+
+export interface ChangeDoneScreen {
+  step: 'done';
+  changed: string[];
+}
+
+export type ChangeEndReason = 'no-verified-email' | 'no-account' | 'account-disabled' | 'directory-unavailable';

@@ -1,0 +1,37 @@
+/** The texts of "change a password I know". */
+export interface ChangePasswordMessages {
+  modalTitle: string;
+  loading: string;
+  intro: string;
+  accountsLabel: string;
+  /** An account in the list: its username, and its Windows sign-in name where that differs. */
+  accountOption: (username: string, principalName?: string) => string;
+  accountsSkipped: (accounts: string) => string;
+  currentLabel: string;
+  currentForLabel: (username: string) => string;
+  currentForHint: string;
+  newPasswordIntro: string;
+
+  noneChosen: string;
+  currentMissing: string;
+  wrongCurrent: (accounts: string, triesLeft: number) => string;
+  stopped: (accounts: string) => string;
+  locked: (accounts: string) => string;
+  expired: (accounts: string) => string;
+  retrySamePassword: string;
+  accountsChanged: string;
+  partialChanged: (changed: string, failed: string) => string;
+
+  doneTitle: string;
+  doneChanged: (accounts: string) => string;
+  triggerExpired: string;
+
+  ended: {
+    noVerifiedEmail: string;
+    noAccount: string;
+    accountDisabled: string;
+    directoryUnavailable: string;
+    flowExpired: string;
+    flowUnreadable: string;
+  };
+}

@@ -1,0 +1,135 @@
+import { SlackUser } from './slack-user';
+import { FLAVOURS, type MenuWorld, startMenuWorld } from './menu-world';
+
+/**
+ * "Change a password I know" end to end, on slapd and on Samba AD, driven by the modal's labels:
+ * the current password proves the change, wrong ones are stopped before the directory's lockout
+ * threshold (5 on both test servers, so passdesk lets 3 through), must-change is cleared.
+ */
+
+const CURRENT = 'Current password';
+const NEW_PASSWORD = 'New password';
+const AGAIN = 'New password again';
+const CHOSEN = 'Quiet-Harbour-58;Lamp';
+const ACCOUNTS = 'Accounts to change';
+const currentOf = (username: string) => `Current password of ${username}, if different`;
+
+describe.each(FLAVOURS)('change a password I know, on %s', (flavour, launch) => {
+  let world: MenuWorld;
+  beforeAll(async () => {
+    world = await startMenuWorld(flavour, launch);
+  }, 120_000);
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  async function openChange(user: SlackUser): Promise<void> {
+    await user.openMenu();
+    await user.choose('Change my password');
+  }
+
+  it('changes both linked accounts, each proven by its own current password; the old ones stop working', async () => {
+    const { people, user } = await world.newPerson();
+    await openChange(user);
+    expect(user.labels()).toEqual([ACCOUNTS, CURRENT, currentOf(people.staff.username), currentOf(people.student.username), NEW_PASSWORD, AGAIN]);
+    expect(user.text()).toContain('At least 12 characters');
+
+    await user.submit([[CURRENT, people.staff.password], [currentOf(people.student.username), people.student.password],
+      [NEW_PASSWORD, CHOSEN], [AGAIN, CHOSEN]]);
+
+    expect(user.text()).toContain(`Your password has been changed for: ${people.staff.username}, ${people.student.username}.`);
+    expect(await world.directory.canBind(people.staff.dn, CHOSEN)).toBe(true);
+    expect(await world.directory.canBind(people.student.dn, CHOSEN)).toBe(true);
+    expect(await world.directory.canBind(people.staff.dn, people.staff.password)).toBe(false);
+    expect(await world.directory.canBind(people.student.dn, people.student.password)).toBe(false);
+    const dm = await world.harness.slack.waitForMessage(user.id);
+    expect(dm.text).toContain('Your password was changed');
+    expect(dm.text).not.toContain(CHOSEN);
+  });
+
+  it('changes only the accounts the person ticks', async () => {
+    const { people, user } = await world.newPerson();
+    await user.openMenu('change');
+    expect(user.labels()).toContain(ACCOUNTS);
+
+    // AD lists the sign-in name (userPrincipalName) beside the username where it differs.
+    const option = flavour === 'OpenLDAP' ? people.staff.username : `${people.staff.username} (${people.staff.username}@uni.example)`;
+    await user.submit([[ACCOUNTS, [option]], [CURRENT, people.staff.password], [NEW_PASSWORD, CHOSEN], [AGAIN, CHOSEN]]);
+
+    expect(user.text()).toContain(`Your password has been changed for: ${people.staff.username}.`);
+    expect(await world.directory.canBind(people.staff.dn, CHOSEN)).toBe(true);
+    expect(await world.directory.canBind(people.student.dn, people.student.password)).toBe(true);
+  });
+
+  it('counts wrong current passwords and stops two tries before the lockout, for an hour, never locking the account', async () => {
+    const { people, user } = await world.newPerson({ slackEmail: (p) => p.noPhone.mail });
+    const dn = people.noPhone.dn;
+    await openChange(user);
+    const tryCurrent = (current: string) => user.submit([[CURRENT, current], [NEW_PASSWORD, CHOSEN], [AGAIN, CHOSEN]]);
+
+    await tryCurrent('Wrong-Guess-1!');
+    expect(user.view().shownErrors?.current_password).toContain('After 2 more wrong tries, passdesk stops asking for an hour');
+    await tryCurrent('Wrong-Guess-2!');
+    expect(user.view().shownErrors?.current_password).toContain('After 1 more wrong try');
+    await tryCurrent('Wrong-Guess-3!');
+    expect(user.view().shownErrors?.current_password).toContain('passdesk will not check its password for the next hour');
+
+    // Stopped: even the right password is not tried, so the directory counts nothing more.
+    await tryCurrent(people.noPhone.password);
+    expect(user.view().shownErrors?.current_password).toContain('Too many wrong current passwords');
+    const status = await world.adapter().lockoutStatus(dn);
+    expect(status).toEqual({ threshold: 5, failures: 3 });
+    await expect(world.adapter().getAccount(dn)).resolves.toMatchObject({ locked: false });
+
+    // The count lives in the store, across flows and restarts: a new modal is stopped too.
+    await world.harness.restart();
+    await openChange(user);
+    await tryCurrent(people.noPhone.password);
+    expect(user.view().shownErrors?.current_password).toContain('Too many wrong current passwords');
+    expect(await world.directory.canBind(dn, people.noPhone.password)).toBe(true);
+  });
+
+  it('changes the temporary password of an account that must change it, which clears must-change', async () => {
+    const { people, user } = await world.newPerson({ slackEmail: (p) => p.noPhone.mail });
+    const temporary = 'Temporary-Cup-55!x';
+    await world.adapter().setTemporaryPassword(people.noPhone.dn, temporary);
+    await expect(world.adapter().getAccount(people.noPhone.dn)).resolves.toMatchObject({ mustChange: true });
+
+    await openChange(user);
+    await user.submit([[CURRENT, temporary], [NEW_PASSWORD, CHOSEN], [AGAIN, CHOSEN]]);
+
+    expect(user.text()).toContain('Your password has been changed');
+    await expect(world.adapter().getAccount(people.noPhone.dn)).resolves.toMatchObject({ mustChange: false });
+    expect(await world.directory.canBind(people.noPhone.dn, CHOSEN)).toBe(true);
+  });
+
+  it('names unmet rules and a mismatch, and changes nothing', async () => {
+    const { people, user } = await world.newPerson({ slackEmail: (p) => p.noPhone.mail });
+    await openChange(user);
+    await user.submit([[CURRENT, people.noPhone.password], [NEW_PASSWORD, 'short1'], [AGAIN, 'short1']]);
+    expect(user.view().shownErrors?.new_password).toContain('At least 12 characters');
+    await user.submit([[CURRENT, people.noPhone.password], [NEW_PASSWORD, CHOSEN], [AGAIN, `${CHOSEN}x`]]);
+    expect(user.view().shownErrors?.confirm_password).toContain('not the same');
+    expect(await world.directory.canBind(people.noPhone.dn, people.noPhone.password)).toBe(true);
+  });
+
+  it('refuses a disabled account in words', async () => {
+    const { user } = await world.newPerson({ slackEmail: (p) => p.disabled.mail });
+    await openChange(user);
+    expect(user.text()).toContain('Your account is disabled');
+    expect(user.labels()).toEqual([]);
+  });
+
+  it('leaves no password in the logs of a whole change at debug level', async () => {
+    const { people, user } = await world.newPerson({ slackEmail: (p) => p.noPhone.mail });
+    const sentinel = 'Sentinel-Newpass-77;Zeta';
+    const from = world.harness.logs.length;
+    await openChange(user);
+    await user.submit([[CURRENT, 'Sentinel-Wrong-Current-1!'], [NEW_PASSWORD, sentinel], [AGAIN, sentinel]]);
+    await user.submit([[CURRENT, people.noPhone.password], [NEW_PASSWORD, sentinel], [AGAIN, sentinel]]);
+    expect(user.text()).toContain('Your password has been changed');
+    const logs = world.harness.logs.slice(from).join('\n');
+    expect(logs).toContain('"level":"debug"');
+    for (const secret of [sentinel, 'Sentinel-Wrong-Current-1!', people.noPhone.password]) expect(logs).not.toContain(secret);
+  });
+});
