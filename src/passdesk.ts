@@ -9,6 +9,7 @@ import { withNormalisedPhones } from './directory/phone-normalising-directory';
 import { changeFlows } from './flows/change-password/change-flows';
 import { ChangePasswordJourney } from './flows/change-password/change-password-journey';
 import { WrongCurrentGuard } from './flows/change-password/wrong-current-guard';
+import { ForgotUsernameJourney } from './flows/forgot-username/forgot-username-journey';
 import { MenuJourney } from './flows/menu/menu-journey';
 import { PasswordResetJourney } from './flows/password-reset/password-reset-journey';
 import { resetFlows } from './flows/password-reset/reset-flows';
@@ -44,6 +45,7 @@ import { createSlackApp } from './slack/app';
 import { slackTokenCheck } from './slack/auth-test-check';
 import { healthz } from './slack/http/health-route';
 import { registerChangePassword } from './slack/journeys/change-password/register';
+import { forgotUsernameEntry } from './slack/journeys/forgot-username/register';
 import { registerMenu } from './slack/journeys/menu/register';
 import { registerPasswordReset } from './slack/journeys/password-reset/register';
 import { registerTemporaryPassword } from './slack/journeys/temporary-password/register';
@@ -221,6 +223,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   const entries = [
     registerPasswordReset(app, { ...slackDeps, journey, presentation: config }),
     registerChangePassword(app, { ...slackDeps, journey: changePassword, presentation: config }),
+    forgotUsernameEntry({ ...slackDeps, journey: new ForgotUsernameJourney({ directory, audit, logger }), helpdeskContact: config.helpdeskContact }),
   ];
   const menu = new MenuJourney({ directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined });
   registerMenu(app, { ...slackDeps, menu, limiter, helpdeskContact: config.helpdeskContact }, entries);

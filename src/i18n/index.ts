@@ -1,6 +1,7 @@
 import { type Locale, SUPPORTED_LOCALES } from '../config';
 import { common } from './common';
 import { changePassword } from './change-password';
+import { forgotUsername } from './forgot-username';
 import { menu } from './menu';
 import { passwordReset } from './password-reset';
 import { smsVerification } from './sms-verification';
@@ -15,6 +16,7 @@ import { temporaryPassword } from './temporary-password';
 const namespaces = {
   common,
   changePassword,
+  forgotUsername,
   menu,
   passwordReset,
   temporaryPassword,

@@ -23,7 +23,9 @@ export interface MenuWorld {
   harness: PassdeskUnderTest;
   /** passdesk's own adapter on the same server, for set-up (a temporary password) and reading state. */
   adapter(): Directory;
-  newPerson(options?: { slackEmail?: (people: SeededPeople) => string; locale?: string }): Promise<{ people: SeededPeople; user: SlackUser }>;
+  newPerson(options?: { slackEmail?: (people: SeededPeople) => string; locale?: string }): Promise<{ people: SeededPeople; user: SlackUser; tag: string }>;
+  /** Audit actions (`action result`) recorded for this Slack user, from the log. */
+  auditActions(userId: string): string[];
   stop(): Promise<void>;
 }
 
@@ -48,7 +50,13 @@ export async function startMenuWorld(flavour: string, launch: () => Promise<Test
         email: options.slackEmail ? options.slackEmail(people) : people.staff.mail,
         locale: options.locale ?? 'en-US',
       });
-      return { people, user: new SlackUser(harness, userId) };
+      return { people, user: new SlackUser(harness, userId), tag };
+    },
+    auditActions(userId) {
+      return harness.logs
+        .map((line) => JSON.parse(line) as { audit?: { actor: string; action: string; result: string } })
+        .filter((entry) => entry.audit?.actor.endsWith(`:${userId}`))
+        .map((entry) => `${entry.audit?.action} ${entry.audit?.result}`);
     },
     async stop() {
       await harness.stop();

@@ -45,6 +45,8 @@ export interface TestDirectoryServer {
   startTlsUrl: string;
   /** Creates the account and returns its DN. */
   addAccount(spec: TestAccountSpec): Promise<string>;
+  /** Disables an account as an administrator would (OpenLDAP: permanent ppolicy lock; AD: ACCOUNTDISABLE). */
+  disable(dn: string): Promise<void>;
   /** Creates a service account under LDAP_SERVICE_BASE_DN and returns its DN. */
   addServiceAccount(spec: TestServiceAccountSpec): Promise<string>;
   /** True when `password` binds as `dn` (checked with the server's own tools or ldapts as that user). */

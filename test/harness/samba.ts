@@ -98,6 +98,12 @@ export class SambaServer implements TestDirectoryServer {
     return dn;
   }
 
+  async disable(dn: string): Promise<void> {
+    await this.asAdministrator((client) => client.modify(dn, new Change({
+      operation: 'replace', modification: new Attribute({ type: 'userAccountControl', values: [UAC_DISABLED] }),
+    })));
+  }
+
   canBind(dn: string, password: string): Promise<boolean> {
     return canBindWith(this.client(), dn, password);
   }

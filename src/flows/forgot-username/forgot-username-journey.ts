@@ -1,0 +1,68 @@
+import { slackActor } from '../../audit/actor';
+import type { AuditTrail } from '../../audit/audit-trail';
+import type { Account, Directory } from '../../directory/directory';
+import type { PersonKind } from '../../directory/account-kind';
+import type { Logger } from '../../log/logger';
+import type { FlowKey } from '../shared/flow-repository';
+import { logDirectoryError } from '../shared/log-directory-error';
+import { type EndedScreen, endedOutcome, type Outcome } from '../shared/outcome';
+import type { Requester } from '../shared/requester';
+
+export type AccountKind = PersonKind | 'service';
+
+export interface UsernamesScreen {
+  step: 'usernames';
+  /** The person's own accounts, then the service accounts they own. */
+  accounts: { username: string; principalName?: string; kind?: AccountKind }[];
+  /** Usernames of the person's disabled accounts. */
+  disabled: string[];
+}
+
+export type UsernameEndReason = 'no-verified-email' | 'no-account' | 'account-disabled' | 'directory-unavailable';
+export type UsernameScreen = UsernamesScreen | EndedScreen<UsernameEndReason>;
+export type UsernameOutcome = Outcome<UsernameScreen>;
+
+/**
+ * "Forgot my username" (the Italian "recupera account"): the usernames of the accounts found
+ * from the person's confirmed Slack email, each with its kind, and the service accounts they
+ * own. No SMS: Slack has already proved who they are, and nothing is changed. Audited.
+ */
+export class ForgotUsernameJourney {
+  constructor(private readonly deps: { directory: Directory; audit: AuditTrail; logger: Logger }) {}
+
+  async start(_key: FlowKey, requester: Requester): Promise<UsernameOutcome> {
+    const actor = slackActor(requester);
+    const audit = (result: 'ok' | 'refused', detail: Record<string, string | number>, subject?: string) =>
+      this.deps.audit.record({ actor, action: 'forgot-username.shown', subject, result, detail, requestId: requester.requestId });
+    const refuse = async (reason: UsernameEndReason, subject?: string): Promise<UsernameOutcome> => {
+      await audit('refused', { reason }, subject);
+      return endedOutcome(requester.locale, reason);
+    };
+    if (!requester.verifiedEmail) return refuse('no-verified-email');
+
+    let own: Account[];
+    let services: Account[];
+    try {
+      own = await this.deps.directory.findAccountsByMail(requester.verifiedEmail);
+      const active = own.filter((account) => !account.disabled);
+      services = active.length > 0 ? await this.deps.directory.findOwnedServiceAccounts(active.map((account) => account.dn)) : [];
+    } catch (error) {
+      logDirectoryError(this.deps.logger, error, requester.requestId, 'directory call failed');
+      return refuse('directory-unavailable');
+    }
+    if (own.length === 0) return refuse('no-account');
+    const active = own.filter((account) => !account.disabled);
+    if (active.length === 0) return refuse('account-disabled', own[0].dn);
+
+    const shown = [
+      ...active.map((account) => ({ username: account.username, principalName: account.principalName, kind: account.kind })),
+      ...services.filter((account) => !account.disabled)
+        .map((account) => ({ username: account.username, principalName: account.principalName, kind: 'service' as const })),
+    ];
+    await audit('ok', { accounts: active.length, serviceAccounts: services.length }, active[0].dn);
+    return {
+      locale: requester.locale,
+      screen: { step: 'usernames', accounts: shown, disabled: own.filter((account) => account.disabled).map((account) => account.username) },
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import type { ForgotUsernameMessages } from './messages';
+
+const KINDS = { staff: 'staff account', student: 'student account', service: 'service account you look after' };
+
+export const en: ForgotUsernameMessages = {
+  modalTitle: 'Your usernames',
+  loading: 'Looking up your accounts…',
+  intro: 'These are the usernames of your university accounts:',
+  account: (username, kind, principalName) =>
+    `*${username}*${kind ? ` — ${KINDS[kind]}` : ''}${principalName ? ` (sign in to Microsoft services as ${principalName})` : ''}`,
+  disabled: (accounts) => `Disabled, so they cannot be used (ask the help desk): ${accounts}`,
+  hint: 'Forgot the password too? Use "Forgot my password" in /password.',
+  triggerExpired: 'The window took too long to open. Please run /password username again.',
+  ended: {
+    noVerifiedEmail: 'Your Slack account has no confirmed email address, so we cannot find your university account.',
+    noAccount: 'We found no university account with the email address of your Slack profile.',
+    accountDisabled: 'Your account is disabled. Please contact the help desk.',
+    directoryUnavailable: 'The account directory cannot be reached right now. Please try again later.',
+  },
+};

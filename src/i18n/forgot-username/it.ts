@@ -1,0 +1,20 @@
+import type { ForgotUsernameMessages } from './messages';
+
+const KINDS = { staff: 'account del personale', student: 'account studente', service: 'account di servizio di cui sei responsabile' };
+
+export const it: ForgotUsernameMessages = {
+  modalTitle: 'I tuoi nomi utente',
+  loading: 'Cerco i tuoi account…',
+  intro: 'Questi sono i nomi utente dei tuoi account di Ateneo:',
+  account: (username, kind, principalName) =>
+    `*${username}*${kind ? ` — ${KINDS[kind]}` : ''}${principalName ? ` (per i servizi Microsoft accedi come ${principalName})` : ''}`,
+  disabled: (accounts) => `Disabilitati, quindi non utilizzabili (rivolgiti al help desk): ${accounts}`,
+  hint: 'Hai dimenticato anche la password? Usa "Ho dimenticato la password" in /password.',
+  triggerExpired: 'La finestra ha impiegato troppo ad aprirsi. Esegui di nuovo /password username.',
+  ended: {
+    noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
+    noAccount: 'Non abbiamo trovato nessun account di Ateneo con l\u2019indirizzo email del tuo profilo Slack.',
+    accountDisabled: 'Il tuo account è disabilitato. Contatta il help desk.',
+    directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Riprova più tardi.',
+  },
+};

@@ -1,0 +1,17 @@
+/** The texts of "forgot my username". */
+export interface ForgotUsernameMessages {
+  modalTitle: string;
+  loading: string;
+  intro: string;
+  /** One line: the username, its kind, and the sign-in name where it differs. */
+  account: (username: string, kind: 'staff' | 'student' | 'service' | undefined, principalName?: string) => string;
+  disabled: (accounts: string) => string;
+  hint: string;
+  triggerExpired: string;
+  ended: {
+    noVerifiedEmail: string;
+    noAccount: string;
+    accountDisabled: string;
+    directoryUnavailable: string;
+  };
+}
