@@ -6,11 +6,6 @@ import type { Config } from './config';
 import { createDirectory } from './directory/create-directory';
 import type { Directory } from './directory/directory';
 import { withNormalisedPhones } from './directory/phone-normalising-directory';
-import { changeFlows } from './flows/change-password/change-flows';
-import { ChangePasswordJourney } from './flows/change-password/change-password-journey';
-import { WrongCurrentGuard } from './flows/change-password/wrong-current-guard';
-import { ForgotUsernameJourney } from './flows/forgot-username/forgot-username-journey';
-import { MenuJourney } from './flows/menu/menu-journey';
 import { PasswordResetJourney } from './flows/password-reset/password-reset-journey';
 import { resetFlows } from './flows/password-reset/reset-flows';
 import { resetLimits } from './flows/password-reset/reset-limits';
@@ -41,12 +36,10 @@ import { SmsDestinations } from './sms/sms-destinations';
 import type { SmsSender } from './sms/sms-sender';
 import { TwilioSmsSender } from './sms/twilio-sms-sender';
 import { SECRET_KEY_HINT, secretKeyProblem } from './secret-key';
+import { registerSelfServiceMenu } from './self-service-menu';
 import { createSlackApp } from './slack/app';
 import { slackTokenCheck } from './slack/auth-test-check';
 import { healthz } from './slack/http/health-route';
-import { registerChangePassword } from './slack/journeys/change-password/register';
-import { forgotUsernameEntry } from './slack/journeys/forgot-username/register';
-import { registerMenu } from './slack/journeys/menu/register';
 import { registerPasswordReset } from './slack/journeys/password-reset/register';
 import { registerTemporaryPassword } from './slack/journeys/temporary-password/register';
 import { requestContext } from './slack/shared/request-context';
@@ -207,27 +200,10 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   const slackDeps: SlackDeps = { messenger, audit, defaultLocale: config.defaultLocale, logger };
   app.use(trackInFlight(inFlight));
   app.use(requestContext(logger));
-  const changePassword = new ChangePasswordJourney({
-    directory,
-    flows: changeFlows(store),
-    policy,
-    guard: new WrongCurrentGuard({ directory, limiter, wrongAnswersPerHour: config.limits.wrongAnswersPerHour }),
-    audit,
-    notifier,
-    clock,
-    logger,
-    settings: config.reset,
-    defaultLocale: config.defaultLocale,
-    secretKey,
-  });
-  const entries = [
-    registerPasswordReset(app, { ...slackDeps, journey, presentation: config }),
-    registerChangePassword(app, { ...slackDeps, journey: changePassword, presentation: config }),
-    forgotUsernameEntry({ ...slackDeps, journey: new ForgotUsernameJourney({ directory, audit, logger }), helpdeskContact: config.helpdeskContact }),
-  ];
-  const menu = new MenuJourney({ directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined });
-  registerMenu(app, { ...slackDeps, menu, limiter, helpdeskContact: config.helpdeskContact }, entries);
   registerTemporaryPassword(app, { ...slackDeps, journey: helpDesk, presentation: config });
+  registerSelfServiceMenu(app, {
+    config, slack: slackDeps, store, directory, directorySettings, sms, smsDestinations, policy, limiter, audit, notifier, clock, logger, secretKey,
+  }, registerPasswordReset(app, { ...slackDeps, journey, presentation: config }));
   app.error(async (error) => {
     logger.error({ err: `${error.name}: ${error.message}` }, 'unhandled Slack listener error');
   });

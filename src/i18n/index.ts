@@ -4,6 +4,7 @@ import { changePassword } from './change-password';
 import { forgotUsername } from './forgot-username';
 import { menu } from './menu';
 import { passwordReset } from './password-reset';
+import { serviceAccount } from './service-account';
 import { smsVerification } from './sms-verification';
 import { temporaryPassword } from './temporary-password';
 
@@ -20,6 +21,7 @@ const namespaces = {
   menu,
   passwordReset,
   temporaryPassword,
+  serviceAccount,
   smsVerification,
 };
 

@@ -86,6 +86,22 @@ function option(choice: InputOption): types.PlainTextOption {
   return { text: { type: 'plain_text', text: choice.text }, value: choice.value };
 }
 
+/** One of `choices` from a drop-down; `chosen` is selected when the modal opens. */
+export function selectInput(options: { blockId: string; label: string; choices: InputOption[]; chosen?: string }): Block {
+  const chosen = options.choices.find((choice) => choice.value === options.chosen);
+  return {
+    type: 'input',
+    block_id: options.blockId,
+    label: { type: 'plain_text', text: options.label },
+    element: {
+      type: 'static_select',
+      action_id: INPUT_ACTION,
+      options: options.choices.map(option),
+      ...(chosen ? { initial_option: option(chosen) } : {}),
+    },
+  };
+}
+
 export function button(actionId: string, label: string): Block {
   return {
     type: 'actions',

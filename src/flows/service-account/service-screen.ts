@@ -1,0 +1,35 @@
+import type { DirectoryPolicyReason } from '../../directory/directory';
+import type { PolicyRule } from '../../policy/policy';
+import type { EndedScreen, Outcome } from '../shared/outcome';
+import type { CodeScreen, IdentityScreen, VerificationEndReason } from '../shared/sms-verification/verification-screens';
+
+export type ServiceScreen = IdentityScreen | CodeScreen | ServicePasswordScreen | ServiceDoneScreen | EndedScreen<ServiceEndReason>;
+export type ServiceOutcome = Outcome<ServiceScreen>;
+
+/** Which service account, and its new password twice. */
+export interface ServicePasswordScreen {
+  step: 'new-password';
+  /** `id` is what the form sends back: a position in the flow's own list, never a DN. */
+  services: { id: string; username: string }[];
+  rules: PolicyRule[];
+  error?:
+    | { kind: 'none-chosen' }
+    | { kind: 'mismatch' }
+    | { kind: 'unmet'; rules: PolicyRule[] }
+    | { kind: 'directory-refused'; reasons: DirectoryPolicyReason[] }
+    | { kind: 'directory-unavailable' }
+    /** The directory no longer names this person as the owner (or the account is gone or disabled). */
+    | { kind: 'not-owned' };
+}
+
+export interface ServiceDoneScreen {
+  step: 'done';
+  changed: string;
+}
+
+export type ServiceEndReason =
+  | VerificationEndReason
+  | 'no-verified-email'
+  | 'no-account'
+  | 'account-disabled'
+  | 'no-service-accounts';

@@ -1,0 +1,32 @@
+import type { ServiceAccountMessages } from './messages';
+
+export const en: ServiceAccountMessages = {
+  modalTitle: 'Service account',
+  loading: 'Looking up the service accounts you look after…',
+  accountsIntro: 'You are responsible for these service accounts:',
+  accountsSkipped: (accounts) => `Disabled, so their password cannot be set here: ${accounts}`,
+  serviceLabel: 'Service account',
+  newPasswordIntro: 'The new password of the service account must have:',
+  noneChosen: 'Choose one of your service accounts.',
+  notOwned: 'The directory no longer lists you as responsible for this account (or it was disabled), so nothing was changed.',
+  doneTitle: 'Password set',
+  doneChanged: (account) => `:white_check_mark: The password of the service account ${account} has been set. Give it only to the people who run the service.`,
+  triggerExpired: 'The window took too long to open. Please run /password again.',
+  smsBody: (code, minutes) => `Your code to set a service account password: ${code}. Valid for ${minutes} minutes. Never share it with anyone, not even IT staff.`,
+  ended: {
+    noVerifiedEmail: 'Your Slack account has no confirmed email address, so we cannot find your university account.',
+    noAccount: 'We found no university account with the email address of your Slack profile.',
+    accountDisabled: 'Your account (or the service account) is disabled, so no password can be set here.',
+    noServiceAccounts: 'The directory lists no service account you are responsible for.',
+    noPhone: 'Your account has no phone number registered for password recovery, so we cannot send you a code.',
+    rateLimited: 'Too many attempts. For your safety, this is paused for a while.',
+    directoryUnavailable: 'The account directory cannot be reached right now. Nothing was changed. Please try again later.',
+    smsFailed: 'We could not send the SMS. Nothing was changed. Please try again later.',
+    smsCountryNotAllowed: 'Your registered phone number is in a country we do not send SMS codes to, so we cannot send you a code. Nothing was changed. Please contact the help desk.',
+    codeExpired: 'The code has expired. Please start again with /password.',
+    tooManyCodeAttempts: 'Too many wrong codes. This has been stopped; start again with /password later.',
+    tooManyIdentityAttempts: 'Too many wrong answers. This has been stopped.',
+    flowExpired: 'This has expired or was already finished. Please start again with /password.',
+    flowUnreadable: 'This cannot be continued. Nothing was changed. Please start again with /password.',
+  },
+};

@@ -1,0 +1,32 @@
+import type { ServiceAccountMessages } from './messages';
+
+export const it: ServiceAccountMessages = {
+  modalTitle: 'Account di servizio',
+  loading: 'Cerco gli account di servizio di cui sei responsabile…',
+  accountsIntro: 'Sei responsabile di questi account di servizio:',
+  accountsSkipped: (accounts) => `Disabilitati, quindi non se ne può impostare la password qui: ${accounts}`,
+  serviceLabel: 'Account di servizio',
+  newPasswordIntro: 'La nuova password dell\u2019account di servizio deve avere:',
+  noneChosen: 'Scegli uno dei tuoi account di servizio.',
+  notOwned: 'La directory non ti indica più come responsabile di questo account (o è stato disabilitato), quindi non è stato cambiato nulla.',
+  doneTitle: 'Password impostata',
+  doneChanged: (account) => `:white_check_mark: La password dell\u2019account di servizio ${account} è stata impostata. Comunicala solo a chi gestisce il servizio.`,
+  triggerExpired: 'La finestra ha impiegato troppo ad aprirsi. Esegui di nuovo /password.',
+  smsBody: (code, minutes) => `Codice per impostare la password di un account di servizio: ${code}. Valido ${minutes} minuti. Non comunicarlo a nessuno, nemmeno al personale IT.`,
+  ended: {
+    noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
+    noAccount: 'Non abbiamo trovato nessun account di Ateneo con l\u2019indirizzo email del tuo profilo Slack.',
+    accountDisabled: 'Il tuo account (o l\u2019account di servizio) è disabilitato, quindi qui non si può impostare nessuna password.',
+    noServiceAccounts: 'La directory non indica nessun account di servizio di cui tu sia responsabile.',
+    noPhone: 'Il tuo account non ha un numero di telefono registrato per il recupero della password, quindi non possiamo inviarti un codice.',
+    rateLimited: 'Troppi tentativi. Per sicurezza, questa funzione è sospesa per un po\u2019.',
+    directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Non è stato cambiato nulla. Riprova più tardi.',
+    smsFailed: 'Non siamo riusciti a inviare l\u2019SMS. Non è stato cambiato nulla. Riprova più tardi.',
+    smsCountryNotAllowed: 'Il tuo numero di telefono registrato è in un paese a cui non inviamo codici via SMS, quindi non possiamo inviarti un codice. Non è stato cambiato nulla. Contatta il help desk.',
+    codeExpired: 'Il codice è scaduto. Ricomincia con /password.',
+    tooManyCodeAttempts: 'Troppi codici errati. La procedura è stata interrotta; ricomincia più tardi con /password.',
+    tooManyIdentityAttempts: 'Troppe risposte errate. La procedura è stata interrotta.',
+    flowExpired: 'La procedura è scaduta o è già stata completata. Ricomincia con /password.',
+    flowUnreadable: 'La procedura non può proseguire. Non è stato cambiato nulla. Ricomincia con /password.',
+  },
+};

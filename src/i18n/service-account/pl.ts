@@ -1,0 +1,32 @@
+import type { ServiceAccountMessages } from './messages';
+
+export const pl: ServiceAccountMessages = {
+  modalTitle: 'Konto serwisowe',
+  loading: 'Szukamy kont serwisowych, za które odpowiadasz…',
+  accountsIntro: 'Odpowiadasz za te konta serwisowe:',
+  accountsSkipped: (accounts) => `Wyłączone, więc nie można tu ustawić ich hasła: ${accounts}`,
+  serviceLabel: 'Konto serwisowe',
+  newPasswordIntro: 'Nowe hasło konta serwisowego musi mieć:',
+  noneChosen: 'Wybierz jedno ze swoich kont serwisowych.',
+  notOwned: 'Katalog nie wskazuje już Ciebie jako odpowiedzialnego za to konto (albo zostało wyłączone), więc nic nie zostało zmienione.',
+  doneTitle: 'Hasło ustawione',
+  doneChanged: (account) => `:white_check_mark: Hasło konta serwisowego ${account} zostało ustawione. Przekaż je tylko osobom obsługującym usługę.`,
+  triggerExpired: 'Okno otwierało się zbyt długo. Uruchom ponownie /password.',
+  smsBody: (code, minutes) => `Kod do ustawienia hasla konta serwisowego: ${code}. Wazny ${minutes} min. Nie przekazuj go nikomu, nawet pracownikom IT.`,
+  ended: {
+    noVerifiedEmail: 'Twoje konto w Slacku nie ma potwierdzonego adresu e-mail, więc nie możemy znaleźć Twojego konta uczelnianego.',
+    noAccount: 'Nie znaleźliśmy konta uczelnianego z adresem e-mail Twojego profilu w Slacku.',
+    accountDisabled: 'Twoje konto (lub konto serwisowe) jest wyłączone, więc nie można tu ustawić hasła.',
+    noServiceAccounts: 'Katalog nie wskazuje żadnego konta serwisowego, za które odpowiadasz.',
+    noPhone: 'Twoje konto nie ma zdefiniowanego numeru telefonu do odzyskiwania hasła, więc nie możemy wysłać kodu.',
+    rateLimited: 'Zbyt wiele prób. Dla bezpieczeństwa ta funkcja jest na jakiś czas wstrzymana.',
+    directoryUnavailable: 'Katalog kont jest w tej chwili niedostępny. Nic nie zostało zmienione. Spróbuj ponownie później.',
+    smsFailed: 'Nie udało się wysłać SMS-a. Nic nie zostało zmienione. Spróbuj ponownie później.',
+    smsCountryNotAllowed: 'Twój zdefiniowany numer telefonu jest w kraju, do którego nie wysyłamy kodów SMS, więc nie możemy wysłać kodu. Nic nie zostało zmienione. Skontaktuj się z help deskiem.',
+    codeExpired: 'Kod wygasł. Zacznij od nowa poleceniem /password.',
+    tooManyCodeAttempts: 'Zbyt wiele błędnych kodów. Procedura została przerwana; zacznij później od nowa poleceniem /password.',
+    tooManyIdentityAttempts: 'Zbyt wiele błędnych odpowiedzi. Procedura została przerwana.',
+    flowExpired: 'Ta procedura wygasła lub została już zakończona. Zacznij od nowa poleceniem /password.',
+    flowUnreadable: 'Tej procedury nie można kontynuować. Nic nie zostało zmienione. Zacznij od nowa poleceniem /password.',
+  },
+};

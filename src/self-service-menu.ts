@@ -1,0 +1,72 @@
+import type { App } from '@slack/bolt';
+import type { AuditTrail } from './audit/audit-trail';
+import type { Clock } from './clock/clock';
+import type { Config } from './config';
+import type { Directory, DirectoryPasswordSettings } from './directory/directory';
+import { changeFlows } from './flows/change-password/change-flows';
+import { ChangePasswordJourney } from './flows/change-password/change-password-journey';
+import { WrongCurrentGuard } from './flows/change-password/wrong-current-guard';
+import { ForgotUsernameJourney } from './flows/forgot-username/forgot-username-journey';
+import { MenuJourney } from './flows/menu/menu-journey';
+import { resetLimits } from './flows/password-reset/reset-limits';
+import { serviceFlows } from './flows/service-account/service-flows';
+import { ServiceAccountJourney } from './flows/service-account/service-account-journey';
+import { messagesFor } from './i18n';
+import type { Logger } from './log/logger';
+import type { PasswordChangedNotifier } from './notification/password-changed-notifier';
+import { policyFromConfig } from './policy/policy-from-config';
+import type { PasswordRules } from './flows/password-reset/journey-types';
+import type { Limiter } from './regulation/limiter';
+import type { SmsDestinations } from './sms/sms-destinations';
+import type { SmsSender } from './sms/sms-sender';
+import { registerChangePassword } from './slack/journeys/change-password/register';
+import { forgotUsernameEntry } from './slack/journeys/forgot-username/register';
+import type { MenuEntry } from './slack/journeys/menu/menu-entry';
+import { registerMenu } from './slack/journeys/menu/register';
+import { registerServiceAccount } from './slack/journeys/service-account/register';
+import type { SlackDeps } from './slack/shared/slack-deps';
+import type { Store } from './store/store';
+
+export interface SelfServiceParts {
+  config: Config;
+  slack: SlackDeps;
+  store: Store;
+  directory: Directory;
+  directorySettings: DirectoryPasswordSettings;
+  sms: SmsSender;
+  smsDestinations: SmsDestinations;
+  policy: PasswordRules;
+  limiter: Limiter;
+  audit: AuditTrail;
+  notifier: PasswordChangedNotifier;
+  clock: Clock;
+  logger: Logger;
+  secretKey: string;
+}
+
+/**
+ * The `/password` menu and the journeys it offers besides the forgot-password one (`first`):
+ * change a password I know, forgot my username, manage a service account.
+ */
+export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first: MenuEntry): void {
+  const { config, slack, directory, audit, logger, clock, limiter, notifier, secretKey } = parts;
+  const changePassword = new ChangePasswordJourney({
+    directory, flows: changeFlows(parts.store), policy: parts.policy, audit, notifier, clock, logger, secretKey,
+    guard: new WrongCurrentGuard({ directory, limiter, wrongAnswersPerHour: config.limits.wrongAnswersPerHour }),
+    settings: config.reset, defaultLocale: config.defaultLocale,
+  });
+  const serviceAccount = new ServiceAccountJourney({
+    directory, flows: serviceFlows(parts.store), sms: parts.sms, smsDestinations: parts.smsDestinations, limiter, limits: resetLimits(config.limits), audit, notifier,
+    clock, logger, settings: config.reset, defaultLocale: config.defaultLocale, secretKey,
+    policy: policyFromConfig({ ...config.policy, minLength: config.servicePolicyMinLength }, parts.directorySettings),
+    smsBody: (locale, code, minutes) => messagesFor(locale).serviceAccount.smsBody(code, minutes),
+  });
+  const entries = [
+    first,
+    registerChangePassword(app, { ...slack, journey: changePassword, presentation: config }),
+    forgotUsernameEntry({ ...slack, journey: new ForgotUsernameJourney({ directory, audit, logger }), helpdeskContact: config.helpdeskContact }),
+    registerServiceAccount(app, { ...slack, journey: serviceAccount, helpdeskContact: config.helpdeskContact }),
+  ];
+  const menu = new MenuJourney({ directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined });
+  registerMenu(app, { ...slack, menu, limiter, helpdeskContact: config.helpdeskContact }, entries);
+}

@@ -1,0 +1,40 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { ServiceAccountJourney } from '../../../flows/service-account/service-account-journey';
+import type { ServiceScreen } from '../../../flows/service-account/service-screen';
+import { actionOnModal } from '../../shared/action-on-modal';
+import type { ModalJourney } from '../../shared/modal-journey';
+import type { SlackDeps } from '../../shared/slack-deps';
+import { stepSubmitted } from '../../shared/step-submitted';
+import { inputValue, selectedValue } from '../../shared/view-input';
+import { SERVICE_BLOCK, SERVICE_CALLBACK, SERVICE_RESEND_ACTION } from '../../views/service-account/ids';
+import { presentService, serviceLoadingView } from '../../views/service-account/render-service-screen';
+import { type MenuEntry, modalEntry } from '../menu/menu-entry';
+
+/** "Manage a service account": identity, code, then which account and its new password. From the menu, for owners. */
+export function registerServiceAccount(app: App, deps: SlackDeps & { journey: ServiceAccountJourney; helpdeskContact: string }): MenuEntry {
+  const modal: ModalJourney<ServiceScreen> = {
+    auditPrefix: 'service-account',
+    present: (outcome) => presentService(deps.helpdeskContact, outcome),
+    title: (messages) => messages.serviceAccount.modalTitle,
+  };
+  app.view(SERVICE_CALLBACK.identity, stepSubmitted(deps, modal, (key, requestId, view) => deps.journey.confirmIdentity(key, requestId, {
+    phoneDigits: inputValue(view, SERVICE_BLOCK.phoneDigits),
+    challengeAnswer: inputValue(view, SERVICE_BLOCK.challenge),
+  })));
+  app.view(SERVICE_CALLBACK.code, stepSubmitted(deps, modal, (key, requestId, view) =>
+    deps.journey.verifyCode(key, requestId, inputValue(view, SERVICE_BLOCK.code))));
+  app.view(SERVICE_CALLBACK.newPassword, stepSubmitted(deps, modal, (key, requestId, view) => deps.journey.setPassword(key, requestId, {
+    serviceId: selectedValue(view, SERVICE_BLOCK.service) ?? '',
+    password: inputValue(view, SERVICE_BLOCK.newPassword),
+    confirmation: inputValue(view, SERVICE_BLOCK.confirmPassword),
+  })));
+  app.action<BlockButtonAction>(SERVICE_RESEND_ACTION, actionOnModal(deps, modal, (key, requestId) => deps.journey.resendCode(key, requestId)));
+
+  return modalEntry(deps, {
+    name: 'service-account',
+    modal,
+    loading: serviceLoadingView,
+    retryNote: (messages) => messages.serviceAccount.triggerExpired,
+    start: (key, requester) => deps.journey.start(key, requester),
+  });
+}
