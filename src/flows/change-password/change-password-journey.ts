@@ -2,11 +2,12 @@ import { slackActor } from '../../audit/actor';
 import type { AuditTrail } from '../../audit/audit-trail';
 import type { Clock } from '../../clock/clock';
 import type { Config, Locale } from '../../config';
-import { type Account, type Directory, DirectoryError } from '../../directory/directory';
+import { type Account, type Directory, DirectoryError, type FoundAccount } from '../../directory/directory';
 import type { Logger } from '../../log/logger';
 import type { PasswordChangedNotice } from '../../notification/password-changed-notifier';
 import type { PasswordRules } from '../password-reset/journey-types';
 import { changeSeveralAccounts } from '../shared/change-several-accounts';
+import { personAccounts } from '../shared/choose-accounts';
 import type { FlowKey, FlowRepository, LoadedFlow } from '../shared/flow-repository';
 import { loadForStep } from '../shared/load-for-step';
 import { logDirectoryError } from '../shared/log-directory-error';
@@ -62,19 +63,19 @@ export class ChangePasswordJourney {
       return endedOutcome(requester.locale, reason);
     };
     if (!requester.verifiedEmail) return refuse('no-verified-email');
-    let found: Account[];
+    let found: FoundAccount[];
     try {
       found = await directory.findAccountsByMail(requester.verifiedEmail);
     } catch (error) {
       logDirectoryError(this.deps.logger, error, requester.requestId, 'directory call failed');
       return refuse('directory-unavailable');
     }
-    if (found.length === 0) return refuse('no-account');
-    const active = found.filter((account) => !account.disabled);
-    if (active.length === 0) return refuse('account-disabled', found[0].dn);
+    const person = personAccounts(found);
+    if (person.kind === 'refused') return refuse(person.reason, person.subject);
+    const { active, disabled } = person;
 
     const expiresAt = clock.now().getTime() + this.deps.settings.flowTtlMinutes * MINUTE;
-    const state = newChangeState(key, requester.locale, expiresAt, active, found.filter((account) => account.disabled));
+    const state = newChangeState(key, requester.locale, expiresAt, active, disabled);
     await this.deps.flows.create(key, state);
     await audit.record({ actor, action: 'change-password.started', subject: active[0].dn, result: 'ok',
       detail: { accounts: active.length }, requestId: requester.requestId });

@@ -4,6 +4,7 @@ import type { Account, Directory } from '../../directory/directory';
 import type { PersonKind } from '../../directory/account-kind';
 import type { Logger } from '../../log/logger';
 import type { FlowKey } from '../shared/flow-repository';
+import { type PersonAccounts, personAccounts } from '../shared/choose-accounts';
 import { logDirectoryError } from '../shared/log-directory-error';
 import { type EndedScreen, endedOutcome, type Outcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
@@ -18,7 +19,7 @@ export interface UsernamesScreen {
   disabled: string[];
 }
 
-export type UsernameEndReason = 'no-verified-email' | 'no-account' | 'account-disabled' | 'directory-unavailable';
+export type UsernameEndReason = 'no-verified-email' | 'no-account' | 'ambiguous-mail' | 'account-disabled' | 'directory-unavailable';
 export type UsernameScreen = UsernamesScreen | EndedScreen<UsernameEndReason>;
 export type UsernameOutcome = Outcome<UsernameScreen>;
 
@@ -40,19 +41,17 @@ export class ForgotUsernameJourney {
     };
     if (!requester.verifiedEmail) return refuse('no-verified-email');
 
-    let own: Account[];
-    let services: Account[];
+    let person: PersonAccounts;
+    let services: Account[] = [];
     try {
-      own = await this.deps.directory.findAccountsByMail(requester.verifiedEmail);
-      const active = own.filter((account) => !account.disabled);
-      services = active.length > 0 ? await this.deps.directory.findOwnedServiceAccounts(active.map((account) => account.dn)) : [];
+      person = personAccounts(await this.deps.directory.findAccountsByMail(requester.verifiedEmail));
+      if (person.kind === 'found') services = await this.deps.directory.findOwnedServiceAccounts(person.active.map((account) => account.dn));
     } catch (error) {
       logDirectoryError(this.deps.logger, error, requester.requestId, 'directory call failed');
       return refuse('directory-unavailable');
     }
-    if (own.length === 0) return refuse('no-account');
-    const active = own.filter((account) => !account.disabled);
-    if (active.length === 0) return refuse('account-disabled', own[0].dn);
+    if (person.kind === 'refused') return refuse(person.reason, person.subject);
+    const { active, disabled } = person;
 
     const shown = [
       ...active.map((account) => ({ username: account.username, principalName: account.principalName, kind: account.kind })),
@@ -62,7 +61,7 @@ export class ForgotUsernameJourney {
     await audit('ok', { accounts: active.length, serviceAccounts: services.length }, active[0].dn);
     return {
       locale: requester.locale,
-      screen: { step: 'usernames', accounts: shown, disabled: own.filter((account) => account.disabled).map((account) => account.username) },
+      screen: { step: 'usernames', accounts: shown, disabled: disabled.map((account) => account.username) },
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { Locale } from '../../config';
 import type { Directory } from '../../directory/directory';
 import type { Logger } from '../../log/logger';
+import { personAccounts } from '../shared/choose-accounts';
 import { logDirectoryError } from '../shared/log-directory-error';
 import type { Outcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
@@ -44,9 +45,9 @@ export class MenuJourney {
   private async ownsServiceAccount(requester: Requester): Promise<boolean> {
     if (!this.deps.serviceAccounts || !requester.verifiedEmail) return false;
     try {
-      const own = (await this.deps.directory.findAccountsByMail(requester.verifiedEmail)).filter((account) => !account.disabled);
-      if (own.length === 0) return false;
-      return (await this.deps.directory.findOwnedServiceAccounts(own.map((account) => account.dn))).length > 0;
+      const person = personAccounts(await this.deps.directory.findAccountsByMail(requester.verifiedEmail));
+      if (person.kind === 'refused') return false;
+      return (await this.deps.directory.findOwnedServiceAccounts(person.active.map((account) => account.dn))).length > 0;
     } catch (error) {
       logDirectoryError(this.deps.logger, error, requester.requestId, 'service account look-up for the menu failed');
       return false;

@@ -7,7 +7,7 @@ import type { FlowKey } from '../shared/flow-repository';
 import { logDirectoryError } from '../shared/log-directory-error';
 import { endedOutcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
-import { chooseAccounts } from './choose-accounts';
+import { chooseAccounts } from '../shared/choose-accounts';
 import type { PasswordResetDeps } from './journey-types';
 import { refusalAuditedOnce } from './reset-limits';
 import { type EndReason, identityScreen, type ResetOutcome } from './reset-screen';

@@ -11,6 +11,7 @@ import type { SmsSender } from '../../sms/sms-sender';
 import type { PasswordRules } from '../password-reset/journey-types';
 import type { ResetLimits } from '../password-reset/reset-limits';
 import { newArithmeticChallenge } from '../shared/arithmetic-challenge';
+import { type AccountChoice, chooseAccounts } from '../shared/choose-accounts';
 import type { FlowKey, FlowRepository, LoadedFlow } from '../shared/flow-repository';
 import { loadForStep } from '../shared/load-for-step';
 import { logDirectoryError } from '../shared/log-directory-error';
@@ -79,22 +80,19 @@ export class ServiceAccountJourney {
     if ((await limiter.isExhausted(limits.flow, { slackUser: actor })) || (await limiter.isExhausted(limits.wrongAnswer, { slackUser: actor }))) {
       return refuse('rate-limited');
     }
-    let own: Account[];
-    let services: Account[];
+    let choice: AccountChoice;
+    let services: Account[] = [];
     try {
-      own = (await directory.findAccountsByMail(requester.verifiedEmail));
-      const active = own.filter((account) => !account.disabled);
-      services = active.length > 0 ? await directory.findOwnedServiceAccounts(active.map((account) => account.dn)) : [];
+      choice = chooseAccounts(await directory.findAccountsByMail(requester.verifiedEmail),
+        { linkedAccountsSharePhone: settings.linkedAccountsSharePhone });
+      if (choice.kind === 'chosen') services = await directory.findOwnedServiceAccounts(choice.active.map((account) => account.dn));
     } catch (error) {
       logDirectoryError(this.deps.logger, error, requester.requestId, 'directory call failed');
       return refuse('directory-unavailable');
     }
-    if (own.length === 0) return refuse('no-account');
-    const owner = own.filter((account) => !account.disabled);
-    if (owner.length === 0) return refuse('account-disabled', own[0].dn);
+    if (choice.kind === 'refused') return refuse(choice.reason, choice.subject);
+    const { active: owner, phoneAccount } = choice;
     if (services.length === 0) return refuse('no-service-accounts', owner[0].dn);
-    const phoneAccount = owner.find((account) => account.phone);
-    if (!phoneAccount?.phone) return refuse('no-phone', owner[0].dn);
     const subjects = { slackUser: actor, accounts: owner.map((account) => account.dn), phone: phoneAccount.phone };
     if ((await limiter.isExhausted(limits.wrongAnswer, subjects)) || !(await limiter.consume(limits.flow, subjects))) {
       return refuse('rate-limited', phoneAccount.dn);

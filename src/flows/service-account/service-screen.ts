@@ -31,5 +31,6 @@ export type ServiceEndReason =
   | VerificationEndReason
   | 'no-verified-email'
   | 'no-account'
+  | 'ambiguous-mail'
   | 'account-disabled'
   | 'no-service-accounts';

@@ -52,6 +52,7 @@ export const en: CommonMessages = {
     notChanged: (accounts) => `It was NOT changed for: ${accounts}. These accounts keep their old password for now.`,
   },
   ended: {
+    ambiguousMail: 'Your email address belongs to more than one person in the university directory, so we cannot tell which account is yours. Nothing was sent or changed. Please contact the help desk to have it corrected.',
     alreadyInProgress: 'Your previous submission is still being processed. Please wait a moment and try again.',
     unexpected: 'Something went wrong on our side. Nothing was changed. Please try again later.',
   },

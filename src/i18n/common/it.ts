@@ -52,6 +52,7 @@ export const it: CommonMessages = {
     notChanged: (accounts) => `NON è stata cambiata per: ${accounts}. Per ora questi account mantengono la password precedente.`,
   },
   ended: {
+    ambiguousMail: 'Il tuo indirizzo email risulta associato a più di una persona nell\'anagrafica di Ateneo, quindi non possiamo stabilire quale account sia il tuo. Non è stato inviato né modificato nulla. Contatta l\'help desk per far correggere i dati.',
     alreadyInProgress: 'La richiesta precedente è ancora in corso. Attendi un momento e riprova.',
     unexpected: 'Si è verificato un problema da parte nostra. Non è stato modificato nulla. Riprova più tardi.',
   },

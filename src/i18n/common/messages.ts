@@ -33,6 +33,8 @@ export interface CommonMessages {
 
   /** End reasons whose words are the same in every journey. */
   ended: {
+    /** The confirmed email matches several people (entries not linked to each other): nothing is done. */
+    ambiguousMail: string;
     alreadyInProgress: string;
     unexpected: string;
   };

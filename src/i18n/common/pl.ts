@@ -52,6 +52,7 @@ export const pl: CommonMessages = {
     notChanged: (accounts) => `NIE zostało zmienione dla: ${accounts}. Te konta na razie zachowują dotychczasowe hasło.`,
   },
   ended: {
+    ambiguousMail: 'Twój adres e-mail należy w katalogu uczelni do więcej niż jednej osoby, więc nie możemy ustalić, które konto jest Twoje. Niczego nie wysłano ani nie zmieniono. Skontaktuj się z pomocą techniczną, aby poprawić dane.',
     alreadyInProgress: 'Poprzednie zgłoszenie jest jeszcze przetwarzane. Poczekaj chwilę i spróbuj ponownie.',
     unexpected: 'Wystąpił błąd po naszej stronie. Niczego nie zmieniono. Spróbuj ponownie później.',
   },

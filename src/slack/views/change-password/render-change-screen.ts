@@ -101,6 +101,7 @@ function endedText(screen: EndedScreen<ChangeEndReason>, messages: Messages): st
   const texts: Record<EndedScreen<ChangeEndReason>['reason'], string> = {
     'no-verified-email': ended.noVerifiedEmail,
     'no-account': ended.noAccount,
+    'ambiguous-mail': messages.common.ended.ambiguousMail,
     'account-disabled': ended.accountDisabled,
     'directory-unavailable': ended.directoryUnavailable,
     'flow-expired': ended.flowExpired,

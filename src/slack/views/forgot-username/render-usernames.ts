@@ -35,6 +35,7 @@ function endedText(reason: Extract<UsernameScreen, { step: 'ended' }>['reason'],
   switch (reason) {
     case 'no-verified-email': return ended.noVerifiedEmail;
     case 'no-account': return ended.noAccount;
+    case 'ambiguous-mail': return messages.common.ended.ambiguousMail;
     case 'account-disabled': return ended.accountDisabled;
     case 'directory-unavailable': return ended.directoryUnavailable;
     case 'already-in-progress': return messages.common.ended.alreadyInProgress;

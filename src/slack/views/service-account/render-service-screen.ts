@@ -72,6 +72,7 @@ function endedText(screen: EndedScreen<ServiceEndReason>, messages: Messages): s
   const texts: Record<EndedScreen<ServiceEndReason>['reason'], string> = {
     'no-verified-email': ended.noVerifiedEmail,
     'no-account': ended.noAccount,
+    'ambiguous-mail': messages.common.ended.ambiguousMail,
     'account-disabled': ended.accountDisabled,
     'no-service-accounts': ended.noServiceAccounts,
     'no-phone': ended.noPhone,

@@ -1,7 +1,25 @@
 import type { FoundAccount } from '../../directory/directory';
 
-/** Why the accounts a mail found cannot be reset by this person. */
+/** Why the accounts a mail found cannot be used by this person. */
 export type AccountRefusal = 'no-account' | 'ambiguous-mail' | 'account-disabled' | 'no-phone';
+
+export type PersonAccounts =
+  | { kind: 'found'; active: FoundAccount[]; disabled: FoundAccount[] }
+  | { kind: 'refused'; reason: Exclude<AccountRefusal, 'no-phone'>; subject?: string; detail?: Record<string, number> };
+
+/**
+ * The person's own accounts among those found for their confirmed email: several entries matching
+ * the mail itself must be one person (linked by `LDAP_LINK_ATTR`), otherwise the address is
+ * nobody's; at least one must be enabled. Every journey that starts from the Slack email uses it.
+ */
+export function personAccounts(found: FoundAccount[]): PersonAccounts {
+  const direct = found.filter((account) => account.foundBy === 'direct');
+  if (direct.length === 0) return { kind: 'refused', reason: 'no-account' };
+  if (!samePerson(direct)) return { kind: 'refused', reason: 'ambiguous-mail', detail: { matches: direct.length } };
+  const active = found.filter((account) => !account.disabled);
+  if (active.length === 0) return { kind: 'refused', reason: 'account-disabled', subject: found[0].dn };
+  return { kind: 'found', active, disabled: found.filter((account) => account.disabled) };
+}
 
 export type AccountChoice =
   | {
@@ -23,17 +41,14 @@ export type AccountChoice =
  * `linkedAccountsSharePhone` is set.
  */
 export function chooseAccounts(found: FoundAccount[], options: { linkedAccountsSharePhone: boolean }): AccountChoice {
-  const direct = found.filter((account) => account.foundBy === 'direct');
-  if (direct.length === 0) return { kind: 'refused', reason: 'no-account' };
-  if (!samePerson(direct)) return { kind: 'refused', reason: 'ambiguous-mail', detail: { matches: direct.length } };
-
-  const active = found.filter((account) => !account.disabled);
-  if (active.length === 0) return { kind: 'refused', reason: 'account-disabled', subject: found[0].dn };
+  const person = personAccounts(found);
+  if (person.kind === 'refused') return person;
+  const { active } = person;
   // The phone of an account the email itself matched; a linked account's phone only where the
   // deployment says linked accounts share one phone (otherwise it would authorise the others).
   const provers = options.linkedAccountsSharePhone ? active : active.filter((account) => account.foundBy === 'direct');
   const phoneAccount = provers.find((account) => account.phone);
-  if (!phoneAccount) return { kind: 'refused', reason: 'no-phone', subject: direct[0].dn };
+  if (!phoneAccount) return { kind: 'refused', reason: 'no-phone', subject: found.find((account) => account.foundBy === 'direct')?.dn };
   return { kind: 'chosen', active, disabled: found.filter((account) => account.disabled), phoneAccount };
 }
 
