@@ -16,6 +16,7 @@ import type { Logger } from './log/logger';
 import type { PasswordChangedNotifier } from './notification/password-changed-notifier';
 import { policyFromConfig } from './policy/policy-from-config';
 import type { PasswordRules } from './flows/password-reset/journey-types';
+import { DAY_MS, HOUR_MS } from './regulation/limit-rule';
 import type { Limiter } from './regulation/limiter';
 import type { SmsDestinations } from './sms/sms-destinations';
 import type { SmsSender } from './sms/sms-sender';
@@ -67,6 +68,12 @@ export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first
     forgotUsernameEntry({ ...slack, journey: new ForgotUsernameJourney({ directory, audit, logger }), helpdeskContact: config.helpdeskContact }),
     registerServiceAccount(app, { ...slack, journey: serviceAccount, helpdeskContact: config.helpdeskContact }),
   ];
-  const menu = new MenuJourney({ directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined });
+  const menu = new MenuJourney({
+    directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined, limiter,
+    lookups: {
+      perUser: { name: 'menu-lookup', limit: config.limits.flowsPerDay, windowMs: DAY_MS },
+      perTeam: { name: 'team-menu-lookup', limit: config.limits.flowsPerTeamPerHour, windowMs: HOUR_MS },
+    },
+  });
   registerMenu(app, { ...slack, menu, limiter, helpdeskContact: config.helpdeskContact }, entries);
 }

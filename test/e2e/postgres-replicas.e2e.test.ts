@@ -81,7 +81,7 @@ describe('two replicas on one PostgreSQL database', () => {
     const since = slack.calls.length;
     // 20 to each replica: a store per replica would let 3 through on each, 6 in all.
     for (let burst = 0; burst < 4; burst += 1) {
-      await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).slashCommand('UBOTHREPLICAS', '/password')));
+      await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).slashCommand('UBOTHREPLICAS', '/password', 'reset')));
     }
     const updates = () => slack.calls.slice(since).filter((call) => call.method === 'views.update');
     // Waits for every answer; a guard against hanging, not a measure of speed.

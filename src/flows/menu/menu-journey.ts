@@ -1,6 +1,9 @@
 import type { Locale } from '../../config';
 import type { Directory } from '../../directory/directory';
+import { slackActor } from '../../audit/actor';
 import type { Logger } from '../../log/logger';
+import type { LimitRule } from '../../regulation/limit-rule';
+import type { Limiter } from '../../regulation/limiter';
 import { personAccounts } from '../shared/choose-accounts';
 import { logDirectoryError } from '../shared/log-directory-error';
 import type { Outcome } from '../shared/outcome';
@@ -20,6 +23,9 @@ export interface MenuDeps {
   logger: Logger;
   /** Whether service accounts are configured (LDAP_SERVICE_BASE_DN): without, nobody owns one. */
   serviceAccounts: boolean;
+  limiter: Limiter;
+  /** How many owner look-ups one Slack user, and one team, may cause: the menu is no free directory probe. */
+  lookups: { perUser: LimitRule; perTeam: LimitRule };
 }
 
 /**
@@ -41,9 +47,15 @@ export class MenuJourney {
     return { ...menu, screen: { step: 'menu', entries: [...MENU_ENTRIES] } };
   }
 
-  /** A failed look-up only leaves the entry out: the journey itself checks again. */
+  /**
+   * A failed look-up only leaves the entry out: the journey itself checks again. So does a used
+   * up look-up allowance: opening the menu again and again must not become a directory probe.
+   */
   private async ownsServiceAccount(requester: Requester): Promise<boolean> {
     if (!this.deps.serviceAccounts || !requester.verifiedEmail) return false;
+    const { limiter, lookups } = this.deps;
+    if (!(await limiter.consume(lookups.perUser, { slackUser: slackActor(requester) }))) return false;
+    if (!(await limiter.consume(lookups.perTeam, { team: requester.teamId }))) return false;
     try {
       const person = personAccounts(await this.deps.directory.findAccountsByMail(requester.verifiedEmail));
       if (person.kind === 'refused') return false;
