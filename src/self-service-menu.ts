@@ -11,6 +11,8 @@ import { MenuJourney } from './flows/menu/menu-journey';
 import { resetLimits } from './flows/password-reset/reset-limits';
 import { serviceFlows } from './flows/service-account/service-flows';
 import { ServiceAccountJourney } from './flows/service-account/service-account-journey';
+import { unlockFlows } from './flows/unlock-account/unlock-flows';
+import { UnlockAccountJourney } from './flows/unlock-account/unlock-account-journey';
 import { messagesFor } from './i18n';
 import type { Logger } from './log/logger';
 import type { PasswordChangedNotifier } from './notification/password-changed-notifier';
@@ -25,6 +27,7 @@ import { forgotUsernameEntry } from './slack/journeys/forgot-username/register';
 import type { MenuEntry } from './slack/journeys/menu/menu-entry';
 import { registerMenu } from './slack/journeys/menu/register';
 import { registerServiceAccount } from './slack/journeys/service-account/register';
+import { registerUnlockAccount } from './slack/journeys/unlock-account/register';
 import type { SlackDeps } from './slack/shared/slack-deps';
 import type { Store } from './store/store';
 
@@ -47,7 +50,7 @@ export interface SelfServiceParts {
 
 /**
  * The `/password` menu and the journeys it offers besides the forgot-password one (`first`):
- * change a password I know, forgot my username, manage a service account.
+ * change a password I know, forgot my username, my account is locked, manage a service account.
  */
 export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first: MenuEntry): void {
   const { config, slack, directory, audit, logger, clock, limiter, notifier, secretKey } = parts;
@@ -62,10 +65,16 @@ export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first
     policy: policyFromConfig({ ...config.policy, minLength: config.servicePolicyMinLength }, parts.directorySettings),
     smsBody: (locale, code, minutes) => messagesFor(locale).serviceAccount.smsBody(code, minutes),
   });
+  const unlockAccount = new UnlockAccountJourney({
+    directory, flows: unlockFlows(parts.store), sms: parts.sms, smsDestinations: parts.smsDestinations, limiter,
+    limits: resetLimits(config.limits), audit, clock, logger, settings: config.reset, defaultLocale: config.defaultLocale, secretKey,
+    smsBody: (locale, code, minutes) => messagesFor(locale).unlockAccount.smsBody(code, minutes),
+  });
   const entries = [
     first,
     registerChangePassword(app, { ...slack, journey: changePassword, presentation: config }),
     forgotUsernameEntry({ ...slack, journey: new ForgotUsernameJourney({ directory, audit, logger }), helpdeskContact: config.helpdeskContact }),
+    registerUnlockAccount(app, { ...slack, journey: unlockAccount, helpdeskContact: config.helpdeskContact }),
     registerServiceAccount(app, { ...slack, journey: serviceAccount, helpdeskContact: config.helpdeskContact }),
   ];
   const menu = new MenuJourney({

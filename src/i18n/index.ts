@@ -7,6 +7,7 @@ import { passwordReset } from './password-reset';
 import { serviceAccount } from './service-account';
 import { smsVerification } from './sms-verification';
 import { temporaryPassword } from './temporary-password';
+import { unlockAccount } from './unlock-account';
 
 /**
  * Every text people read, by namespace: `common` for what journeys share, one per journey.
@@ -21,6 +22,7 @@ const namespaces = {
   menu,
   passwordReset,
   temporaryPassword,
+  unlockAccount,
   serviceAccount,
   smsVerification,
 };

@@ -10,7 +10,7 @@ describe('messages', () => {
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]).sort())
         : typeof value;
     const english = shape(messagesFor('en'));
-    expect(Object.keys(english as object).sort()).toEqual(['changePassword', 'common', 'forgotUsername', 'menu', 'passwordReset', 'serviceAccount', 'smsVerification', 'temporaryPassword']);
+    expect(Object.keys(english as object).sort()).toEqual(['changePassword', 'common', 'forgotUsername', 'menu', 'passwordReset', 'serviceAccount', 'smsVerification', 'temporaryPassword', 'unlockAccount']);
     for (const locale of SUPPORTED_LOCALES) expect(shape(messagesFor(locale))).toEqual(english);
   });
 

@@ -14,6 +14,7 @@ import { newArithmeticChallenge } from '../shared/arithmetic-challenge';
 import { type AccountChoice, chooseAccounts } from '../shared/choose-accounts';
 import type { FlowKey, FlowRepository, LoadedFlow } from '../shared/flow-repository';
 import { loadForStep } from '../shared/load-for-step';
+import { accountsMayStart, personMayStart } from '../shared/start-allowance';
 import { logDirectoryError } from '../shared/log-directory-error';
 import { endedOutcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
@@ -76,10 +77,8 @@ export class ServiceAccountJourney {
         requestId: requester.requestId });
       return endedOutcome(requester.locale, reason);
     };
+    if (!(await personMayStart(limiter, limits, requester))) return refuse('rate-limited');
     if (!requester.verifiedEmail) return refuse('no-verified-email');
-    if ((await limiter.isExhausted(limits.flow, { slackUser: actor })) || (await limiter.isExhausted(limits.wrongAnswer, { slackUser: actor }))) {
-      return refuse('rate-limited');
-    }
     let choice: AccountChoice;
     let services: Account[] = [];
     try {
@@ -93,8 +92,8 @@ export class ServiceAccountJourney {
     if (choice.kind === 'refused') return refuse(choice.reason, choice.subject);
     const { active: owner, phoneAccount } = choice;
     if (services.length === 0) return refuse('no-service-accounts', owner[0].dn);
-    const subjects = { slackUser: actor, accounts: owner.map((account) => account.dn), phone: phoneAccount.phone };
-    if ((await limiter.isExhausted(limits.wrongAnswer, subjects)) || !(await limiter.consume(limits.flow, subjects))) {
+    if (!phoneAccount.phone) return refuse('no-phone', phoneAccount.dn);
+    if (!(await accountsMayStart(limiter, limits, { accounts: owner.map((account) => account.dn), phone: phoneAccount.phone }))) {
       return refuse('rate-limited', phoneAccount.dn);
     }
 

@@ -1,0 +1,32 @@
+import type { UnlockAccountMessages } from './messages';
+
+export const en: UnlockAccountMessages = {
+  modalTitle: 'Unlock account',
+  loading: 'Looking up your accounts…',
+  accountsIntro: 'These accounts are locked after too many wrong passwords, and will be unlocked:',
+  accountsSkipped: (accounts) => `Disabled, so they cannot be unlocked here: ${accounts}`,
+  doneTitle: 'Account unlocked',
+  unlocked: (accounts) => `:white_check_mark: Unlocked: ${accounts}.`,
+  notLocked: (accounts) => `Already no longer locked, so nothing was changed: ${accounts}.`,
+  disabled: (accounts) => `Disabled, so not unlocked (ask the help desk): ${accounts}.`,
+  failed: (accounts) => `Could NOT be unlocked right now (still locked): ${accounts}. Please try again later or contact the help desk.`,
+  passwordUnchanged: 'Your password has not changed: sign in with it. If you have forgotten it, use "Forgot my password" in /password.',
+  triggerExpired: 'The window took too long to open. Please run /password unlock again.',
+  smsBody: (code, minutes) => `Your code to unlock your account: ${code}. Valid for ${minutes} minutes. Never share it with anyone, not even IT staff.`,
+  ended: {
+    noVerifiedEmail: 'Your Slack account has no confirmed email address, so we cannot find your university account.',
+    noAccount: 'We found no university account with the email address of your Slack profile.',
+    accountDisabled: 'Your account is disabled, so it cannot be unlocked here. Please contact the help desk.',
+    notLocked: 'Your account is not locked, so nothing was changed. If you cannot sign in, your password may be wrong: use "Forgot my password" in /password.',
+    noPhone: 'Your account has no phone number registered for password recovery, so we cannot send you a code.',
+    rateLimited: 'Too many attempts. For your safety, this is paused for a while; please try again later.',
+    directoryUnavailable: 'The account directory cannot be reached right now. Nothing was changed. Please try again later.',
+    smsFailed: 'We could not send the SMS. Nothing was changed. Please try again later.',
+    smsCountryNotAllowed: 'Your registered phone number is in a country we do not send SMS codes to, so we cannot send you a code. Nothing was changed. Please contact the help desk.',
+    codeExpired: 'The code has expired. Please start again with /password.',
+    tooManyCodeAttempts: 'Too many wrong codes. This has been stopped; start again with /password later.',
+    tooManyIdentityAttempts: 'Too many wrong answers. This has been stopped.',
+    flowExpired: 'This has expired or was already finished. Please start again with /password.',
+    flowUnreadable: 'This cannot be continued. Nothing was changed. Please start again with /password.',
+  },
+};

@@ -1,0 +1,32 @@
+import type { UnlockAccountMessages } from './messages';
+
+export const it: UnlockAccountMessages = {
+  modalTitle: 'Sblocca account',
+  loading: 'Cerco i tuoi account…',
+  accountsIntro: 'Questi account sono bloccati dopo troppe password errate e verranno sbloccati:',
+  accountsSkipped: (accounts) => `Disabilitati, quindi non si possono sbloccare qui: ${accounts}`,
+  doneTitle: 'Account sbloccato',
+  unlocked: (accounts) => `:white_check_mark: Sbloccati: ${accounts}.`,
+  notLocked: (accounts) => `Già non più bloccati, quindi non è stato cambiato nulla: ${accounts}.`,
+  disabled: (accounts) => `Disabilitati, quindi non sbloccati (rivolgiti al help desk): ${accounts}.`,
+  failed: (accounts) => `NON è stato possibile sbloccarli ora (restano bloccati): ${accounts}. Riprova più tardi o contatta il help desk.`,
+  passwordUnchanged: 'La tua password non è cambiata: accedi con quella. Se l\u2019hai dimenticata, usa "Ho dimenticato la password" in /password.',
+  triggerExpired: 'La finestra ha impiegato troppo ad aprirsi. Esegui di nuovo /password unlock.',
+  smsBody: (code, minutes) => `Codice per sbloccare il tuo account: ${code}. Valido ${minutes} minuti. Non comunicarlo a nessuno, nemmeno al personale IT.`,
+  ended: {
+    noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
+    noAccount: 'Non abbiamo trovato nessun account di Ateneo con l\u2019indirizzo email del tuo profilo Slack.',
+    accountDisabled: 'Il tuo account è disabilitato, quindi non si può sbloccare qui. Contatta il help desk.',
+    notLocked: 'Il tuo account non è bloccato, quindi non è stato cambiato nulla. Se non riesci ad accedere, forse la password è sbagliata: usa "Ho dimenticato la password" in /password.',
+    noPhone: 'Il tuo account non ha un numero di telefono registrato per il recupero della password, quindi non possiamo inviarti un codice.',
+    rateLimited: 'Troppi tentativi. Per sicurezza, questa funzione è sospesa per un po\u2019; riprova più tardi.',
+    directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Non è stato cambiato nulla. Riprova più tardi.',
+    smsFailed: 'Non siamo riusciti a inviare l\u2019SMS. Non è stato cambiato nulla. Riprova più tardi.',
+    smsCountryNotAllowed: 'Il tuo numero di telefono registrato è in un paese a cui non inviamo codici via SMS, quindi non possiamo inviarti un codice. Non è stato cambiato nulla. Contatta il help desk.',
+    codeExpired: 'Il codice è scaduto. Ricomincia con /password.',
+    tooManyCodeAttempts: 'Troppi codici errati. La procedura è stata interrotta; ricomincia più tardi con /password.',
+    tooManyIdentityAttempts: 'Troppe risposte errate. La procedura è stata interrotta.',
+    flowExpired: 'La procedura è scaduta o è già stata completata. Ricomincia con /password.',
+    flowUnreadable: 'La procedura non può proseguire. Non è stato cambiato nulla. Ricomincia con /password.',
+  },
+};

@@ -1,0 +1,32 @@
+import type { UnlockAccountMessages } from './messages';
+
+export const pl: UnlockAccountMessages = {
+  modalTitle: 'Odblokowanie konta',
+  loading: 'Szukamy Twoich kont…',
+  accountsIntro: 'Te konta są zablokowane po zbyt wielu błędnych hasłach i zostaną odblokowane:',
+  accountsSkipped: (accounts) => `Wyłączone, więc nie można ich tu odblokować: ${accounts}`,
+  doneTitle: 'Konto odblokowane',
+  unlocked: (accounts) => `:white_check_mark: Odblokowane: ${accounts}.`,
+  notLocked: (accounts) => `Już nie były zablokowane, więc nic nie zostało zmienione: ${accounts}.`,
+  disabled: (accounts) => `Wyłączone, więc nieodblokowane (zapytaj help desk): ${accounts}.`,
+  failed: (accounts) => `NIE udało się teraz odblokować (nadal zablokowane): ${accounts}. Spróbuj ponownie później lub skontaktuj się z help deskiem.`,
+  passwordUnchanged: 'Twoje hasło się nie zmieniło: zaloguj się nim. Jeśli go nie pamiętasz, użyj „Nie pamiętam hasła” w /password.',
+  triggerExpired: 'Okno otwierało się zbyt długo. Uruchom ponownie /password unlock.',
+  smsBody: (code, minutes) => `Kod do odblokowania konta: ${code}. Wazny ${minutes} min. Nie przekazuj go nikomu, nawet pracownikom IT.`,
+  ended: {
+    noVerifiedEmail: 'Twoje konto w Slacku nie ma potwierdzonego adresu e-mail, więc nie możemy znaleźć Twojego konta uczelnianego.',
+    noAccount: 'Nie znaleźliśmy konta uczelnianego z adresem e-mail Twojego profilu w Slacku.',
+    accountDisabled: 'Twoje konto jest wyłączone, więc nie można go tu odblokować. Skontaktuj się z help deskiem.',
+    notLocked: 'Twoje konto nie jest zablokowane, więc nic nie zostało zmienione. Jeśli nie możesz się zalogować, być może hasło jest błędne: użyj „Nie pamiętam hasła” w /password.',
+    noPhone: 'Twoje konto nie ma zdefiniowanego numeru telefonu do odzyskiwania hasła, więc nie możemy wysłać kodu.',
+    rateLimited: 'Zbyt wiele prób. Dla bezpieczeństwa ta funkcja jest na jakiś czas wstrzymana; spróbuj ponownie później.',
+    directoryUnavailable: 'Katalog kont jest w tej chwili niedostępny. Nic nie zostało zmienione. Spróbuj ponownie później.',
+    smsFailed: 'Nie udało się wysłać SMS-a. Nic nie zostało zmienione. Spróbuj ponownie później.',
+    smsCountryNotAllowed: 'Twój zdefiniowany numer telefonu jest w kraju, do którego nie wysyłamy kodów SMS, więc nie możemy wysłać kodu. Nic nie zostało zmienione. Skontaktuj się z help deskiem.',
+    codeExpired: 'Kod wygasł. Zacznij od nowa poleceniem /password.',
+    tooManyCodeAttempts: 'Zbyt wiele błędnych kodów. Procedura została przerwana; zacznij później od nowa poleceniem /password.',
+    tooManyIdentityAttempts: 'Zbyt wiele błędnych odpowiedzi. Procedura została przerwana.',
+    flowExpired: 'Ta procedura wygasła lub została już zakończona. Zacznij od nowa poleceniem /password.',
+    flowUnreadable: 'Tej procedury nie można kontynuować. Nic nie zostało zmienione. Zacznij od nowa poleceniem /password.',
+  },
+};

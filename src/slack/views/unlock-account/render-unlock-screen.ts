@@ -1,0 +1,84 @@
+import type { types } from '@slack/bolt';
+import type { UnlockEndReason, UnlockOutcome, UnlockScreen } from '../../../flows/unlock-account/unlock-screen';
+import type { EndedScreen } from '../../../flows/shared/outcome';
+import { type Messages, messagesFor } from '../../../i18n';
+import { type Presentation, presentation, type RenderedScreen } from '../../shared/presenter';
+import { type Block, escapeMrkdwn, modal, note, text } from '../shared/blocks';
+import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
+import { codeBlocks, identityBlocks, VERIFICATION_BLOCK } from '../shared/verification-views';
+
+/** Callback, block and action ids of the "my account is locked" modal. */
+export const UNLOCK_CALLBACK = {
+  loading: 'unlock-account.loading',
+  identity: 'unlock-account.identity',
+  code: 'unlock-account.code',
+  finished: 'unlock-account.finished',
+} as const;
+export const UNLOCK_BLOCK = VERIFICATION_BLOCK;
+export const UNLOCK_RESEND_ACTION = 'unlock-account.resend-code';
+
+export function unlockLoadingView(messages: Messages): types.ModalView {
+  return waitingView({ callbackId: UNLOCK_CALLBACK.loading, title: messages.unlockAccount.modalTitle,
+    text: messages.unlockAccount.loading, common: messages.common });
+}
+
+export function presentUnlock(helpdeskContact: string, outcome: UnlockOutcome): Presentation {
+  return presentation(renderUnlockScreen(outcome.screen, messagesFor(outcome.locale), helpdeskContact));
+}
+
+function renderUnlockScreen(screen: UnlockScreen, messages: Messages, helpdeskContact: string): RenderedScreen {
+  const m = messages.unlockAccount;
+  const list = (names: string[]) => names.map(escapeMrkdwn).join(', ');
+  switch (screen.step) {
+    case 'identity': {
+      const { blocks, fieldErrors } = identityBlocks(screen, messages);
+      return { view: stepModal(UNLOCK_CALLBACK.identity, messages, blocks), fieldErrors };
+    }
+    case 'code': {
+      const { blocks, fieldErrors } = codeBlocks(screen, messages, m, UNLOCK_RESEND_ACTION);
+      return { view: stepModal(UNLOCK_CALLBACK.code, messages, blocks), fieldErrors };
+    }
+    case 'done': {
+      const blocks: Block[] = [];
+      if (screen.unlocked.length > 0) blocks.push(text(m.unlocked(list(screen.unlocked))));
+      if (screen.notLocked.length > 0) blocks.push(text(m.notLocked(list(screen.notLocked))));
+      if (screen.disabled.length > 0) blocks.push(text(m.disabled(list(screen.disabled))));
+      if (screen.failed.length > 0) blocks.push(text(`:warning: ${m.failed(list(screen.failed))}`));
+      blocks.push(note(m.passwordUnchanged));
+      return finished(messages, blocks, m.doneTitle);
+    }
+    case 'ended': return finished(messages, endedBlocks(endedText(screen, messages), helpdeskContact, messages.common));
+  }
+}
+
+function stepModal(callbackId: string, messages: Messages, blocks: Block[]): types.ModalView {
+  return modal({ callbackId, title: messages.unlockAccount.modalTitle, submit: messages.common.continue, close: messages.common.cancel, blocks });
+}
+
+function finished(messages: Messages, blocks: Block[], title = messages.unlockAccount.modalTitle): RenderedScreen {
+  return finishedScreen({ callbackId: UNLOCK_CALLBACK.finished, title, blocks, common: messages.common });
+}
+
+function endedText(screen: EndedScreen<UnlockEndReason>, messages: Messages): string {
+  const ended = messages.unlockAccount.ended;
+  const texts: Record<EndedScreen<UnlockEndReason>['reason'], string> = {
+    'no-verified-email': ended.noVerifiedEmail,
+    'no-account': ended.noAccount,
+    'ambiguous-mail': messages.common.ended.ambiguousMail,
+    'account-disabled': ended.accountDisabled,
+    'not-locked': ended.notLocked,
+    'no-phone': ended.noPhone,
+    'rate-limited': ended.rateLimited,
+    'directory-unavailable': ended.directoryUnavailable,
+    'sms-failed': ended.smsFailed,
+    'sms-country-not-allowed': ended.smsCountryNotAllowed,
+    'code-expired': ended.codeExpired,
+    'too-many-code-attempts': ended.tooManyCodeAttempts,
+    'too-many-identity-attempts': ended.tooManyIdentityAttempts,
+    'flow-expired': ended.flowExpired,
+    'flow-unreadable': ended.flowUnreadable,
+    'already-in-progress': messages.common.ended.alreadyInProgress,
+    unexpected: messages.common.ended.unexpected,
+  };
+  return texts[screen.reason];
+}
