@@ -16,6 +16,8 @@ import { temporaryPasswordFlows } from './flows/temporary-password/temporary-pas
 import { createLogger, type Logger } from './log/logger';
 import type { Mailer } from './mail/mailer';
 import { SmtpMailer } from './mail/smtp-mailer';
+import { NotMeReport } from './flows/not-me/not-me-report';
+import { ChangeNotices } from './notification/change-notices';
 import { PasswordChangedNotifier } from './notification/password-changed-notifier';
 import { PasswordPolicy } from './policy/password-policy';
 import { policyFromConfig } from './policy/policy-from-config';
@@ -40,7 +42,9 @@ import { registerSelfServiceMenu } from './self-service-menu';
 import { createSlackApp } from './slack/app';
 import { slackTokenCheck } from './slack/auth-test-check';
 import { healthz } from './slack/http/health-route';
+import { registerNotMe } from './slack/journeys/not-me/register';
 import { registerPasswordReset } from './slack/journeys/password-reset/register';
+import { SlackNotMeAlerts } from './slack/slack-not-me-alerts';
 import { registerTemporaryPassword } from './slack/journeys/temporary-password/register';
 import { requestContext } from './slack/shared/request-context';
 import type { SlackDeps } from './slack/shared/slack-deps';
@@ -150,7 +154,8 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   const sms = new MeteredSmsSender(given.sms ?? new TwilioSmsSender(config.twilio), metrics);
   const smsDestinations = new SmsDestinations(config.sms.allowedCountries);
   const limiter = new MeteredLimiter(store, clock, secretKey, metrics);
-  const notifier = new PasswordChangedNotifier(messenger, mailer, config.helpdeskContact, logger);
+  const changeNotices = new ChangeNotices(store);
+  const notifier = new PasswordChangedNotifier(messenger, mailer, config.helpdeskContact, logger, changeNotices);
   const journey = new PasswordResetJourney({
     directory,
     flows: resetFlows(store),
@@ -180,6 +185,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     smsDestinations,
     messenger,
     mailer,
+    changeNotices,
     helpdeskLog: new SlackHelpdeskLog(app.client, config.helpdesk.logChannel, config.defaultLocale),
     policy,
     limiter,
@@ -201,6 +207,12 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   app.use(trackInFlight(inFlight));
   app.use(requestContext(logger));
   registerTemporaryPassword(app, { ...slackDeps, journey: helpDesk, presentation: config });
+  registerNotMe(app, {
+    ...slackDeps,
+    helpdeskContact: config.helpdeskContact,
+    report: new NotMeReport({ notices: changeNotices, alerts: new SlackNotMeAlerts(app.client, config.helpdesk.logChannel, config.defaultLocale),
+      audit, clock, logger, defaultLocale: config.defaultLocale }),
+  });
   registerSelfServiceMenu(app, {
     config, slack: slackDeps, store, directory, directorySettings, sms, smsDestinations, policy, limiter, audit, notifier, clock, logger, secretKey,
   }, registerPasswordReset(app, { ...slackDeps, journey, presentation: config }));

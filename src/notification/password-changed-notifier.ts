@@ -2,7 +2,9 @@ import type { Locale } from '../config';
 import { messagesFor } from '../i18n';
 import type { Logger } from '../log/logger';
 import type { Mailer } from '../mail/mailer';
-import type { DirectMessenger } from './direct-messenger';
+import type { ChangeNotices, ChangeVia } from './change-notices';
+import { NOT_ME_ACTION } from './change-notices';
+import type { DirectMessenger, MessageButton } from './direct-messenger';
 
 export interface PasswordChangedNotice {
   slackUserId: string;
@@ -14,6 +16,8 @@ export interface PasswordChangedNotice {
   notChanged?: string[];
   locale: Locale;
   at: Date;
+  /** Which journey changed it, for the help desk when the person says it was not them. */
+  via: ChangeVia;
 }
 
 /**
@@ -27,6 +31,7 @@ export class PasswordChangedNotifier {
     private readonly mailer: Mailer,
     private readonly helpdeskContact: string,
     private readonly logger: Logger,
+    private readonly notices: ChangeNotices,
   ) {}
 
   async notify(notice: PasswordChangedNotice): Promise<void> {
@@ -38,7 +43,7 @@ export class PasswordChangedNotifier {
     const [first, ...rest] = changed.split('\n');
     const text = notChanged.length > 0 ? [first, words.notChanged(notChanged.join(', ')), ...rest].join('\n') : changed;
     const deliveries = [
-      this.messenger.sendDirectMessage(notice.slackUserId, text),
+      this.notMeButton(notice, words.notMeButton).then((button) => this.messenger.sendDirectMessage(notice.slackUserId, text, button)),
       ...[...new Set(notice.mails.map((m) => m.toLowerCase()))].map((to) =>
         this.mailer.send({ to, subject: words.subject, text }),
       ),
@@ -48,6 +53,19 @@ export class PasswordChangedNotifier {
       if (result.status === 'rejected') {
         this.logger.warn({ err: errorSummary(result.reason) }, 'password-changed notice not delivered');
       }
+    }
+  }
+
+  /** "This wasn't me", tied to a record of this notice; none when the record cannot be kept. */
+  private async notMeButton(notice: PasswordChangedNotice, label: string): Promise<MessageButton[]> {
+    try {
+      const id = await this.notices.remember({
+        slackUserId: notice.slackUserId, accounts: notice.accounts, at: notice.at.getTime(), via: notice.via, locale: notice.locale,
+      }, notice.at);
+      return [{ id: NOT_ME_ACTION, label, value: id }];
+    } catch (error) {
+      this.logger.warn({ err: errorSummary(error) }, 'could not keep the notice for its "this wasn\'t me" button');
+      return [];
     }
   }
 }

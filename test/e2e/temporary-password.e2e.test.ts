@@ -6,7 +6,7 @@ import { type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passd
 import { JAN_PHONE, type SeededPeople, seedPeople } from '../harness/people';
 import { type SambaServer, connectSamba } from '../harness/samba';
 import { type SlapdServer, startSlapd } from '../harness/slapd';
-import { fillByLabel } from '../harness/slack-driver';
+import { buttonByText, fillByLabel } from '../harness/slack-driver';
 import { SlackUser, codeIn } from './slack-user';
 
 /**
@@ -128,6 +128,7 @@ describe.each(flavours)('/temp-password on %s', (_flavour, flavour) => {
       const dm = await harness.slack.waitForMessage(personId);
       expect(dm.text).toContain('Olga Operator');
       expect(dm.text).not.toContain(password);
+      expect(buttonByText(dm, 'To nie ja').actionId).toBe('password-changed.not-me');
       const mails = await waitForMails(harness, 2);
       expect(mails.flatMap((mail) => mail.to).sort()).toEqual([people.staff.mail, people.student.mail].sort());
       for (const mail of mails) expect(mail.text).not.toContain(password);

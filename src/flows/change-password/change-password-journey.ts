@@ -202,6 +202,7 @@ export class ChangePasswordJourney {
       accounts: changed.map((account) => account.username),
       locale: state.locale,
       at: this.deps.clock.now(),
+      via: 'change',
     });
     return { locale: state.locale, screen: { step: 'done', changed: changed.map((account) => account.username) } };
   }

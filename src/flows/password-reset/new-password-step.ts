@@ -224,6 +224,7 @@ async function tell(
       notChanged,
       locale: state.locale,
       at: deps.clock.now(),
+      via: 'reset',
     });
   } catch (error) {
     deps.logger.error({ requestId, err: error instanceof Error ? error.message : 'unknown' }, 'password-changed notice failed');

@@ -168,6 +168,7 @@ export class ServiceAccountJourney {
       detail: { owner: state.phoneAccountDn }, requestId });
     await this.deps.notifier.notify({
       slackUserId: state.userId, mails: state.ownerMails, accounts: [service.username], locale: state.locale, at: this.deps.clock.now(),
+      via: 'service-account',
     });
     return { locale: state.locale, screen: { step: 'done', changed: service.username } };
   }

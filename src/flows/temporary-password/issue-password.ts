@@ -189,7 +189,8 @@ async function deliver(
   }
 
   const notice = await notifyPerson(
-    { messenger: deps.messenger, mailer: deps.mailer, logger: deps.logger, helpdeskContact: deps.settings.helpdeskContact },
+    { messenger: deps.messenger, mailer: deps.mailer, logger: deps.logger, helpdeskContact: deps.settings.helpdeskContact,
+      notices: deps.changeNotices },
     {
       slackUserId: state.personSlackUserId,
       mails: changed.map((account) => account.mail),

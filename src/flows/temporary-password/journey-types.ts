@@ -4,6 +4,7 @@ import type { Locale } from '../../config';
 import type { Directory } from '../../directory/directory';
 import type { Logger } from '../../log/logger';
 import type { Mailer } from '../../mail/mailer';
+import type { ChangeNotices } from '../../notification/change-notices';
 import type { DirectMessenger } from '../../notification/direct-messenger';
 import type { PolicySubject } from '../../policy/policy';
 import type { Limiter } from '../../regulation/limiter';
@@ -70,6 +71,8 @@ export interface TemporaryPasswordDeps {
   smsDestinations: SmsDestinations;
   messenger: DirectMessenger;
   mailer: Mailer;
+  /** Records of the "your password changed" notices, for their "This wasn't me" button. */
+  changeNotices: ChangeNotices;
   helpdeskLog: HelpdeskLog;
   policy: { generate(subject: PolicySubject): string };
   limiter: Limiter;

@@ -50,6 +50,16 @@ export const en: CommonMessages = {
     text: (accounts, when, contact) =>
       `Your password was changed for: ${accounts}, on ${when} (UTC), through passdesk in Slack.\n\nIf you did not do this, contact ${contact} at once.`,
     notChanged: (accounts) => `It was NOT changed for: ${accounts}. These accounts keep their old password for now.`,
+    notMeButton: 'This wasn\'t me',
+  },
+  notMe: {
+    reply: (contact) =>
+      `Thank you for telling us. Call ${contact} now: they can lock the account and help you take it back. Do not reply to any message asking for your password or a code. Pressing this button changed nothing on your account.`,
+    alreadyReported: (contact) => `You have already reported this change; the help desk has been told. If nobody has called you back, call ${contact}.`,
+    unknownNotice: (contact) => `We can no longer tell which change this was, but take it seriously: call ${contact} now. Nothing was changed on your account.`,
+    alert: (person, accounts, when, via) =>
+      `:rotating_light: *Password change reported as not theirs* · person: ${person} · accounts: ${accounts} · changed: ${when} UTC (${via}) · call them back and check the accounts. passdesk changed nothing.`,
+    via: { reset: 'forgot password, SMS code', change: 'change of a known password', 'service-account': 'service account reset by its owner', 'help-desk': 'help-desk temporary password' },
   },
   ended: {
     ambiguousMail: 'Your email address belongs to more than one person in the university directory, so we cannot tell which account is yours. Nothing was sent or changed. Please contact the help desk to have it corrected.',

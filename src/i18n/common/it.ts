@@ -50,6 +50,16 @@ export const it: CommonMessages = {
     text: (accounts, when, contact) =>
       `La tua password è stata cambiata per: ${accounts}, il ${when} (UTC), tramite passdesk in Slack.\n\nSe non sei stato tu, contatta subito ${contact}.`,
     notChanged: (accounts) => `NON è stata cambiata per: ${accounts}. Per ora questi account mantengono la password precedente.`,
+    notMeButton: 'Non sono stato io',
+  },
+  notMe: {
+    reply: (contact) =>
+      `Grazie per la segnalazione. Chiama subito ${contact}: possono bloccare l\'account e aiutarti a riprenderne il controllo. Non rispondere a messaggi che chiedono la tua password o un codice. Questo pulsante non ha cambiato nulla sul tuo account.`,
+    alreadyReported: (contact) => `Hai già segnalato questo cambio; il help desk è stato avvisato. Se nessuno ti ha richiamato, chiama ${contact}.`,
+    unknownNotice: (contact) => `Non possiamo più stabilire di quale cambio si tratti, ma prendilo sul serio: chiama subito ${contact}. Sul tuo account non è stato cambiato nulla.`,
+    alert: (person, accounts, when, via) =>
+      `:rotating_light: *Cambio password segnalato come non proprio* · persona: ${person} · account: ${accounts} · cambiata: ${when} UTC (${via}) · richiamala e controlla gli account. passdesk non ha cambiato nulla.`,
+    via: { reset: 'password dimenticata, codice SMS', change: 'cambio di una password nota', 'service-account': 'account di servizio reimpostato dal responsabile', 'help-desk': 'password temporanea del help desk' },
   },
   ended: {
     ambiguousMail: 'Il tuo indirizzo email risulta associato a più di una persona nell\'anagrafica di Ateneo, quindi non possiamo stabilire quale account sia il tuo. Non è stato inviato né modificato nulla. Contatta l\'help desk per far correggere i dati.',

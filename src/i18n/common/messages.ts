@@ -29,6 +29,18 @@ export interface CommonMessages {
     text: (accounts: string, whenUtc: string, contact: string) => string;
     /** After a partial change: the accounts that keep their old password. */
     notChanged: (accounts: string) => string;
+    /** The button under the DM. */
+    notMeButton: string;
+  };
+
+  /** What "This wasn't me" says: to the person, and to the help desk's channel. */
+  notMe: {
+    reply: (contact: string) => string;
+    alreadyReported: (contact: string) => string;
+    /** The notice is too old or unknown: the person is still told what to do. */
+    unknownNotice: (contact: string) => string;
+    alert: (person: string, accounts: string, whenUtc: string, via: string) => string;
+    via: Record<'reset' | 'change' | 'service-account' | 'help-desk', string>;
   };
 
   /** End reasons whose words are the same in every journey. */

@@ -50,6 +50,16 @@ export const pl: CommonMessages = {
     text: (accounts, when, contact) =>
       `Hasło zostało zmienione dla: ${accounts}, ${when} (UTC), przez passdesk w Slacku.\n\nJeśli to nie Ty, natychmiast skontaktuj się z: ${contact}.`,
     notChanged: (accounts) => `NIE zostało zmienione dla: ${accounts}. Te konta na razie zachowują dotychczasowe hasło.`,
+    notMeButton: 'To nie ja',
+  },
+  notMe: {
+    reply: (contact) =>
+      `Dziękujemy za zgłoszenie. Zadzwoń teraz: ${contact} — mogą zablokować konto i pomóc Ci odzyskać nad nim kontrolę. Nie odpowiadaj na wiadomości z prośbą o hasło lub kod. Ten przycisk niczego nie zmienił na Twoim koncie.`,
+    alreadyReported: (contact) => `Ta zmiana została już zgłoszona; help desk wie o niej. Jeśli nikt nie oddzwonił, zadzwoń: ${contact}.`,
+    unknownNotice: (contact) => `Nie możemy już ustalić, o którą zmianę chodzi, ale potraktuj to poważnie: zadzwoń teraz: ${contact}. Na Twoim koncie nic nie zostało zmienione.`,
+    alert: (person, accounts, when, via) =>
+      `:rotating_light: *Zmiana hasła zgłoszona jako nie jej/jego* · osoba: ${person} · konta: ${accounts} · zmiana: ${when} UTC (${via}) · oddzwoń i sprawdź konta. passdesk niczego nie zmienił.`,
+    via: { reset: 'zapomniane hasło, kod SMS', change: 'zmiana znanego hasła', 'service-account': 'konto serwisowe ustawione przez odpowiedzialnego', 'help-desk': 'hasło tymczasowe z help desku' },
   },
   ended: {
     ambiguousMail: 'Twój adres e-mail należy w katalogu uczelni do więcej niż jednej osoby, więc nie możemy ustalić, które konto jest Twoje. Niczego nie wysłano ani nie zmieniono. Skontaktuj się z pomocą techniczną, aby poprawić dane.',
