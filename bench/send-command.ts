@@ -1,7 +1,11 @@
 import { request } from 'node:http';
 import { signature } from '../test/harness/slack-driver';
 
-/** POSTs a signed `/password` slash command, as Slack does; resolves with the HTTP status. */
+/**
+ * POSTs a signed `/password reset` slash command, as Slack does; resolves with the HTTP status.
+ * `reset` goes straight to the forgot-password journey (the menu's first entry), whose start
+ * looks the person up: the bench keeps measuring a real start, not only the menu.
+ */
 export function sendSignedCommand(options: {
   port: number;
   signingSecret: string;
@@ -18,7 +22,7 @@ export function sendSignedCommand(options: {
     user_id: options.userId,
     user_name: options.userId.toLowerCase(),
     command: '/password',
-    text: '',
+    text: 'reset',
     api_app_id: 'A0BENCH',
     response_url: 'http://127.0.0.1:9/unused',
     trigger_id: options.triggerId,

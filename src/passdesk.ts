@@ -213,7 +213,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     report: new NotMeReport({ notices: changeNotices, alerts: new SlackNotMeAlerts(app.client, config.helpdesk.logChannel, config.defaultLocale),
       audit, clock, logger, defaultLocale: config.defaultLocale }),
   });
-  registerSelfServiceMenu(app, {
+  const selfService = registerSelfServiceMenu(app, {
     config, slack: slackDeps, store, directory, directorySettings, sms, smsDestinations, policy, limiter, audit, notifier, clock, logger, secretKey,
   }, registerPasswordReset(app, { ...slackDeps, journey, presentation: config }));
   app.error(async (error) => {
@@ -223,7 +223,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   await app.init();
   await app.start();
   // Every journey's limit rules go in this list, so that pruning keeps what each still counts.
-  const stopPruning = schedulePruning(store, clock, logger, { keepCountersMs: longestWindowMs(Object.values(limits)) });
+  const stopPruning = schedulePruning(store, clock, logger, { keepCountersMs: longestWindowMs([...Object.values(limits), ...selfService.limitRules]) });
   const stopRetention = scheduleAuditRetention(store, config.auditRetentionDays, clock, logger);
   const healthServer = httpReceiver
     ? undefined

@@ -18,14 +18,14 @@ import type { Logger } from './log/logger';
 import type { PasswordChangedNotifier } from './notification/password-changed-notifier';
 import { policyFromConfig } from './policy/policy-from-config';
 import type { PasswordRules } from './flows/password-reset/journey-types';
-import { DAY_MS, HOUR_MS } from './regulation/limit-rule';
+import { DAY_MS, HOUR_MS, type LimitRule } from './regulation/limit-rule';
 import type { Limiter } from './regulation/limiter';
 import type { SmsDestinations } from './sms/sms-destinations';
 import type { SmsSender } from './sms/sms-sender';
 import { registerChangePassword } from './slack/journeys/change-password/register';
 import { forgotUsernameEntry } from './slack/journeys/forgot-username/register';
 import type { MenuEntry } from './slack/journeys/menu/menu-entry';
-import { registerMenu } from './slack/journeys/menu/register';
+import { ONE_CHOICE, registerMenu } from './slack/journeys/menu/register';
 import { registerServiceAccount } from './slack/journeys/service-account/register';
 import { registerUnlockAccount } from './slack/journeys/unlock-account/register';
 import type { SlackDeps } from './slack/shared/slack-deps';
@@ -52,7 +52,7 @@ export interface SelfServiceParts {
  * The `/password` menu and the journeys it offers besides the forgot-password one (`first`):
  * change a password I know, forgot my username, my account is locked, manage a service account.
  */
-export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first: MenuEntry): void {
+export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first: MenuEntry): { limitRules: LimitRule[] } {
   const { config, slack, directory, audit, logger, clock, limiter, notifier, secretKey } = parts;
   const changePassword = new ChangePasswordJourney({
     directory, flows: changeFlows(parts.store), policy: parts.policy, audit, notifier, clock, logger, secretKey,
@@ -77,12 +77,12 @@ export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first
     registerUnlockAccount(app, { ...slack, journey: unlockAccount, helpdeskContact: config.helpdeskContact }),
     registerServiceAccount(app, { ...slack, journey: serviceAccount, helpdeskContact: config.helpdeskContact }),
   ];
-  const menu = new MenuJourney({
-    directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined, limiter,
-    lookups: {
-      perUser: { name: 'menu-lookup', limit: config.limits.flowsPerDay, windowMs: DAY_MS },
-      perTeam: { name: 'team-menu-lookup', limit: config.limits.flowsPerTeamPerHour, windowMs: HOUR_MS },
-    },
-  });
+  const lookups = {
+    perUser: { name: 'menu-lookup', limit: config.limits.flowsPerDay, windowMs: DAY_MS },
+    perTeam: { name: 'team-menu-lookup', limit: config.limits.flowsPerTeamPerHour, windowMs: HOUR_MS },
+  };
+  const menu = new MenuJourney({ directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined, limiter, lookups });
   registerMenu(app, { ...slack, menu, limiter, helpdeskContact: config.helpdeskContact }, entries);
+  // For pruning: counters are kept as long as the longest window that still counts them.
+  return { limitRules: [lookups.perUser, lookups.perTeam, ONE_CHOICE, WrongCurrentGuard.rule(config.limits.wrongAnswersPerHour)] };
 }

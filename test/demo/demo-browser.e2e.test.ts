@@ -66,6 +66,8 @@ describe('npm run demo in a browser', () => {
     await page.getByLabel('Message').fill('/password');
     await page.getByLabel('Message').press('Enter');
     const dialog = page.getByRole('dialog');
+    // The menu, then its first entry.
+    await dialog.getByRole('button', { name: 'Forgot my password' }).click();
     const digits = dialog.getByLabel('Last 3 digits of your registered phone number');
     await digits.waitFor();
     expect(await digits.getAttribute('aria-describedby')).toMatch(/hint/);

@@ -13,6 +13,7 @@ import { loadForStep } from '../shared/load-for-step';
 import { logDirectoryError } from '../shared/log-directory-error';
 import { endedOutcome } from '../shared/outcome';
 import { passwordFingerprint } from '../shared/password-fingerprint';
+import { normaliseNewPassword } from '../shared/typed-password';
 import type { Requester } from '../shared/requester';
 import type { ChangeEndReason, ChangeFormError, ChangeFormScreen, ChangeOutcome } from './change-screen';
 import { type ChangeState, newChangeState } from './change-state';
@@ -108,9 +109,11 @@ export class ChangePasswordJourney {
       .filter(({ id }) => state.accounts.length === 1 || typed.chosen.includes(id))
       .map(({ account, id }) => ({ account, current: typed.currentByAccount[id] || typed.current }));
     if (chosen.length === 0) return show({ kind: 'none-chosen' });
-    if (typed.password !== typed.confirmation) return show({ kind: 'mismatch' });
+    // The new password as meant (NFC, never trimmed); the current ones exactly as typed.
+    const password = normaliseNewPassword(typed.password);
+    if (password !== normaliseNewPassword(typed.confirmation)) return show({ kind: 'mismatch' });
     if (chosen.some(({ current }) => current === '')) return show({ kind: 'current-missing' });
-    if (state.passwordFingerprint && passwordFingerprint(this.deps.secretKey, state.flowId, typed.password) !== state.passwordFingerprint) {
+    if (state.passwordFingerprint && passwordFingerprint(this.deps.secretKey, state.flowId, password) !== state.passwordFingerprint) {
       return show({ kind: 'not-same-as-before' });
     }
     const pending = chosen.filter(({ account }) => !state.changedDns.includes(account.dn));
@@ -124,7 +127,7 @@ export class ChangePasswordJourney {
     }
     if (current.some((account) => !account || account.disabled)) return show({ kind: 'accounts-changed' });
     const found = current.filter((account): account is Account => account !== undefined);
-    const verdict = this.deps.policy.check(typed.password, {
+    const verdict = this.deps.policy.check(password, {
       usernames: found.map((account) => account.username),
       nameParts: found.flatMap((account) => account.nameParts),
     });
@@ -138,7 +141,7 @@ export class ChangePasswordJourney {
       return show({ kind: 'directory-unavailable' });
     }
     if (refusal) return show(refusal);
-    return this.write(flow, requestId, chosen.map(({ account }) => account), pending, typed.password, show);
+    return this.write(flow, requestId, chosen.map(({ account }) => account), pending, password, show);
   }
 
   /** Every check has passed: each chosen account changes with its own current password. */

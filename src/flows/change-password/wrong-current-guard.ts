@@ -45,6 +45,11 @@ export class WrongCurrentGuard {
   }
 
   private rule(): LimitRule {
-    return { name: 'wrong-current-password', limit: this.deps.wrongAnswersPerHour, windowMs: WRONG_CURRENT_WINDOW_MS };
+    return WrongCurrentGuard.rule(this.deps.wrongAnswersPerHour);
+  }
+
+  /** The counters of wrong current passwords: per account and per Slack user, an hour. */
+  static rule(wrongAnswersPerHour: number): LimitRule {
+    return { name: 'wrong-current-password', limit: wrongAnswersPerHour, windowMs: WRONG_CURRENT_WINDOW_MS };
   }
 }

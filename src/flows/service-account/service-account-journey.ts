@@ -15,6 +15,7 @@ import { type AccountChoice, chooseAccounts } from '../shared/choose-accounts';
 import type { FlowKey, FlowRepository, LoadedFlow } from '../shared/flow-repository';
 import { loadForStep } from '../shared/load-for-step';
 import { accountsMayStart, personMayStart } from '../shared/start-allowance';
+import { normaliseNewPassword } from '../shared/typed-password';
 import { logDirectoryError } from '../shared/log-directory-error';
 import { endedOutcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
@@ -141,8 +142,9 @@ export class ServiceAccountJourney {
     // Only a position the flow offered counts: a replayed payload naming another DN chooses nothing.
     const service = /^\d+$/.test(typed.serviceId) ? state.services[Number(typed.serviceId)] : undefined;
     if (!service) return show({ kind: 'none-chosen' });
-    if (typed.password !== typed.confirmation) return show({ kind: 'mismatch' });
-    const verdict = this.deps.policy.check(typed.password, { usernames: [service.username], nameParts: [] });
+    const password = normaliseNewPassword(typed.password);
+    if (password !== normaliseNewPassword(typed.confirmation)) return show({ kind: 'mismatch' });
+    const verdict = this.deps.policy.check(password, { usernames: [service.username], nameParts: [] });
     if (!verdict.ok) return show({ kind: 'unmet', rules: verdict.unmet });
     const now = this.deps.clock.now().getTime();
     if (state.changingUntil !== null && state.changingUntil > now) return endedOutcome(state.locale, 'already-in-progress');
@@ -152,7 +154,7 @@ export class ServiceAccountJourney {
     const version = flow.version + 1;
     const actor = slackActor(state);
     try {
-      await this.deps.directory.resetServiceAccountPassword(service.dn, state.ownerDns, typed.password);
+      await this.deps.directory.resetServiceAccountPassword(service.dn, state.ownerDns, password);
     } catch (error) {
       logDirectoryError(this.deps.logger, error, requestId, 'directory write failed');
       const failure = error instanceof DirectoryError ? error.failure : 'unexpected';

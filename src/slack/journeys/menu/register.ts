@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { MenuJourney, MenuScreen } from '../../../flows/menu/menu-journey';
 import type { Limiter } from '../../../regulation/limiter';
-import { DAY_MS } from '../../../regulation/limit-rule';
+import { DAY_MS, type LimitRule } from '../../../regulation/limit-rule';
 import type { ModalJourney } from '../../shared/modal-journey';
 import { openModalThenUpdate } from '../../shared/open-modal';
 import { requestIdOf } from '../../shared/request-context';
@@ -14,7 +14,7 @@ import type { MenuEntry } from './menu-entry';
 import { passwordCommand, type Subcommand } from './password-command';
 
 /** One choice per menu: a double click starts one journey, not two. */
-const ONE_CHOICE = { name: 'menu-choice', limit: 1, windowMs: DAY_MS };
+export const ONE_CHOICE: LimitRule = { name: 'menu-choice', limit: 1, windowMs: DAY_MS };
 
 /**
  * `/password`: the menu (opened at once, with no look-up first), each entry's button and
