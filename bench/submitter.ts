@@ -27,10 +27,10 @@ export class PasswordSubmitter {
     return this.slack.lastView(this.userId)?.id;
   }
 
-  /** From `/password` to the step that asks for the new password. Run one person at a time: SMS codes are told apart by order. */
+  /** From `/password reset` to the step that asks for the new password. Run one person at a time: SMS codes are told apart by order. */
   async reachNewPasswordStep(phoneDigits: string): Promise<void> {
     const since = this.slack.calls.length;
-    expectOk(await this.driver.slashCommand(this.userId, '/password'));
+    expectOk(await this.driver.slashCommand(this.userId, '/password', 'reset'));
     await this.slack.waitForCall('views.update', { since, timeoutMs: STEP_TIMEOUT_MS });
     await this.settled(RESET_CALLBACK.identity);
     const smsBefore = this.twilio.messages.length;
