@@ -4,7 +4,7 @@
  * started as its own process with `npm start` or `node dist/main.js`, as a supervisor would.
  */
 import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createOwnedTempDir } from './owned-temp-dir';
@@ -52,7 +52,7 @@ export class PassdeskProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly listeners = new Set<() => void>();
 
-  constructor(readonly child: ChildProcess) {
+  constructor(readonly child: ChildProcess, private readonly cwd: string) {
     let partial = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       partial += chunk.toString();
@@ -117,20 +117,28 @@ export class PassdeskProcess {
     return node ? Number(node[0]) : pid;
   }
 
-  /** Ends the process and anything it started, whatever state it is in (test clean-up only). */
+  /**
+   * Ends the process and the node it started, whatever state they are in (test clean-up only).
+   * Only processes still running in the install directory are signalled: on a busy machine the
+   * pid of one that has exited may already belong to someone else's process.
+   */
   kill(): void {
-    const pids = [this.child.pid];
-    try {
-      pids.push(this.nodePid());
-    } catch {
-      // already gone
-    }
-    for (const pid of pids) {
+    const pids = this.child.pid ? [this.child.pid, this.nodePid()] : [];
+    for (const pid of new Set(pids)) {
+      if (!this.runsHere(pid)) continue;
       try {
-        if (pid) process.kill(pid, 'SIGKILL');
+        process.kill(pid, 'SIGKILL');
       } catch {
-        // already gone
+        // gone meanwhile
       }
+    }
+  }
+
+  private runsHere(pid: number): boolean {
+    try {
+      return readlinkSync(`/proc/${pid}/cwd`) === realpathSync(this.cwd);
+    } catch {
+      return false;
     }
   }
 }
@@ -147,5 +155,5 @@ export function isRunning(pid: number): boolean {
 /** Starts `command` in the production install with exactly `env` (plus what finds node and npm). */
 export function startProcess(dir: string, command: string[], env: Record<string, string>): PassdeskProcess {
   const child = spawn(command[0], command.slice(1), { cwd: dir, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new PassdeskProcess(child);
+  return new PassdeskProcess(child, dir);
 }
