@@ -84,5 +84,5 @@ export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first
   const menu = new MenuJourney({ directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined, limiter, lookups });
   registerMenu(app, { ...slack, menu, limiter, helpdeskContact: config.helpdeskContact }, entries);
   // For pruning: counters are kept as long as the longest window that still counts them.
-  return { limitRules: [lookups.perUser, lookups.perTeam, ONE_CHOICE, WrongCurrentGuard.rule(config.limits.wrongAnswersPerHour)] };
+  return { limitRules: [lookups.perUser, lookups.perTeam, ONE_CHOICE, ...WrongCurrentGuard.rules(config.limits.wrongAnswersPerHour)] };
 }

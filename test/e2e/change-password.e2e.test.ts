@@ -1,3 +1,7 @@
+import { fillByLabel } from '../harness/slack-driver';
+import type { SambaServer } from '../harness/samba';
+import { SAMBA_DOMAIN } from '../harness/samba-template';
+import type { SlapdServer } from '../harness/slapd';
 import { SlackUser } from './slack-user';
 import { FLAVOURS, type MenuWorld, startMenuWorld } from './menu-world';
 
@@ -26,6 +30,29 @@ describe.each(FLAVOURS)('change a password I know, on %s', (flavour, launch) => 
   async function openChange(user: SlackUser): Promise<void> {
     await user.openMenu();
     await user.choose('Change my password');
+  }
+
+  /** A stricter lockout for one account only: a ppolicy of its own, or a fine-grained policy (PSO). */
+  async function lockoutThreshold(dn: string, tag: string, threshold: number): Promise<void> {
+    if (flavour === 'OpenLDAP') {
+      const server = world.directory as SlapdServer;
+      await server.assignPolicy(dn, await server.addPolicy(`strict-${tag}`, { pwdLockout: 'TRUE', pwdMaxFailure: String(threshold) }));
+      return;
+    }
+    await (world.directory as SambaServer).asAdministrator((client) => client.add(`CN=strict-${tag},${SAMBA_DOMAIN.passwordSettingsDn}`, {
+      objectClass: 'msDS-PasswordSettings',
+      'msDS-PasswordSettingsPrecedence': '10',
+      'msDS-PasswordReversibleEncryptionEnabled': 'FALSE',
+      'msDS-PasswordHistoryLength': '5',
+      'msDS-PasswordComplexityEnabled': 'TRUE',
+      'msDS-MinimumPasswordLength': '8',
+      'msDS-MinimumPasswordAge': '0',
+      'msDS-MaximumPasswordAge': '-864000000000000',
+      'msDS-LockoutThreshold': String(threshold),
+      'msDS-LockoutObservationWindow': '-18000000000',
+      'msDS-LockoutDuration': '-18000000000',
+      'msDS-PSOAppliesTo': dn,
+    }));
   }
 
   it('changes both linked accounts, each proven by its own current password; the old ones stop working', async () => {
@@ -87,6 +114,50 @@ describe.each(FLAVOURS)('change a password I know, on %s', (flavour, launch) => 
     await tryCurrent(people.noPhone.password);
     expect(user.view().shownErrors?.current_password).toContain('Too many wrong current passwords');
     expect(await world.directory.canBind(dn, people.noPhone.password)).toBe(true);
+  });
+
+  it("stops as far before the account's own lockout threshold (its ppolicy, or a fine-grained policy on AD)", async () => {
+    const { people, user, tag } = await world.newPerson({ slackEmail: (p) => p.noPhone.mail });
+    const dn = people.noPhone.dn;
+    await lockoutThreshold(dn, tag, 3);
+    await openChange(user);
+    const tryCurrent = (current: string) => user.submit([[CURRENT, current], [NEW_PASSWORD, CHOSEN], [AGAIN, CHOSEN]]);
+
+    // Locked at the 3rd wrong password: passdesk lets one through, then stops.
+    await tryCurrent('Wrong-Guess-1!');
+    expect(user.view().shownErrors?.current_password).toContain('passdesk will not check its password for the next hour');
+    await tryCurrent(people.noPhone.password);
+    expect(user.view().shownErrors?.current_password).toContain('Too many wrong current passwords');
+    await expect(world.adapter().lockoutStatus(dn)).resolves.toEqual({ threshold: 3, failures: 1 });
+    expect(await world.directory.canBind(dn, people.noPhone.password)).toBe(true);
+  });
+
+  it('lets submissions running at the same time (several modals) past the margin no more than one at a time would', async () => {
+    const { people, user } = await world.newPerson({ slackEmail: (p) => p.noPhone.mail });
+    const views = [];
+    for (let i = 0; i < 5; i += 1) {
+      await user.openMenu('change');
+      views.push(user.view());
+    }
+    await Promise.all(views.map((view, i) => world.harness.driver.submitView(user.id, view,
+      fillByLabel(view, { [CURRENT]: `Wrong-Guess-${i}!`, [NEW_PASSWORD]: CHOSEN, [AGAIN]: CHOSEN }))));
+
+    // Threshold 5: at most 3 wrong binds, however the five submissions interleave.
+    const status = await world.adapter().lockoutStatus(people.noPhone.dn);
+    expect(status.failures).toBeLessThanOrEqual(3);
+    await expect(world.adapter().getAccount(people.noPhone.dn)).resolves.toMatchObject({ locked: false });
+    expect(await world.directory.canBind(people.noPhone.dn, people.noPhone.password)).toBe(true);
+  });
+
+  it("checks every chosen account's current password before writing: one wrong, nothing changes", async () => {
+    const { people, user } = await world.newPerson();
+    await openChange(user);
+    await user.submit([[CURRENT, people.staff.password], [currentOf(people.student.username), 'Wrong-Student-Guess-1!'],
+      [NEW_PASSWORD, CHOSEN], [AGAIN, CHOSEN]]);
+
+    expect(user.view().shownErrors?.current_password).toContain(`The current password is not right for: ${people.student.username}.`);
+    expect(await world.directory.canBind(people.staff.dn, people.staff.password)).toBe(true);
+    expect(await world.directory.canBind(people.student.dn, people.student.password)).toBe(true);
   });
 
   it('changes the temporary password of an account that must change it, which clears must-change', async () => {

@@ -56,6 +56,20 @@ describe('wrong current passwords', () => {
     expect(await guard.triesLeft(dn)).toBe(3);
   });
 
+  it('count a check under way as a wrong one until it is settled, so checks at the same time share the allowance', async () => {
+    const guard = guardOn(new FakeClock());
+    const { dn } = await person();
+
+    const reserved = await Promise.all([1, 2, 3, 4, 5].map(() => guard.reserve(dn)));
+
+    expect(reserved.filter((tries) => tries > 0)).toHaveLength(DEFAULT_POLICY.maxFailure - 2);
+    expect(await guard.triesLeft(dn)).toBe(0);
+    // Settled: a right password gives its try back, a wrong one keeps it.
+    await guard.settle('slack:T:U3', dn, 'right');
+    await guard.settle('slack:T:U3', dn, 'wrong');
+    expect(await guard.triesLeft(dn)).toBe(1);
+  });
+
   it("count the directory's own failures too (wrong logins elsewhere), whichever is higher", async () => {
     const guard = guardOn(new FakeClock());
     const { dn } = await person();

@@ -5,7 +5,7 @@ import type { Logger } from '../../log/logger';
 import { logDirectoryError } from '../shared/log-directory-error';
 import type { ChangeFormError } from './change-screen';
 import type { ChangeAccount, ChangeState } from './change-state';
-import type { WrongCurrentGuard } from './wrong-current-guard';
+import type { CheckResult, WrongCurrentGuard } from './wrong-current-guard';
 
 export interface CurrentPasswordsDeps {
   directory: Directory;
@@ -16,8 +16,9 @@ export interface CurrentPasswordsDeps {
 
 /**
  * Proves the current password of each chosen account by a bind, before anything is written.
- * An account passdesk must stop asking about (too many wrong tries, counted by passdesk and by
- * the directory) is not tried at all; every wrong password is counted.
+ * Each check is reserved first (see WrongCurrentGuard): an account passdesk must stop asking
+ * about (too many wrong tries, counted by passdesk and by the directory, checks under way
+ * included) is not tried at all; every wrong password is counted.
  * Returns undefined when every current password is right, otherwise what to tell the person.
  */
 export async function checkCurrentPasswords(
@@ -30,39 +31,58 @@ export async function checkCurrentPasswords(
   const audit = (action: string, account: ChangeAccount, detail?: Record<string, string | number>) =>
     deps.audit.record({ actor, action: `change-password.${action}`, subject: account.dn, result: 'refused', detail, requestId });
 
-  const left = new Map<string, number>();
-  const stopped: string[] = [];
-  for (const { account } of chosen) {
-    const tries = await deps.guard.triesLeft(account.dn);
-    left.set(account.dn, tries);
-    if (tries === 0) stopped.push(account.username);
+  if (await deps.guard.personStopped(actor)) {
+    for (const { account } of chosen) await audit('stopped', account);
+    return { kind: 'stopped', accounts: chosen.map(({ account }) => account.username) };
   }
-  if ((await deps.guard.personStopped(actor)) || stopped.length > 0) {
-    const names = stopped.length > 0 ? stopped : chosen.map(({ account }) => account.username);
-    for (const { account } of chosen.filter(({ account: a }) => names.includes(a.username))) await audit('stopped', account);
-    return { kind: 'stopped', accounts: names };
+  const left = new Map<string, number>();
+  const stopped: ChangeAccount[] = [];
+  try {
+    for (const { account } of chosen) {
+      const tries = await deps.guard.reserve(account.dn);
+      if (tries === 0) stopped.push(account);
+      else left.set(account.dn, tries);
+    }
+  } catch (error) {
+    await settleUntried(deps, actor, left);
+    throw error;
+  }
+  if (stopped.length > 0) {
+    await settleUntried(deps, actor, left);
+    for (const account of stopped) await audit('stopped', account);
+    return { kind: 'stopped', accounts: stopped.map((account) => account.username) };
   }
 
   const wrong: ChangeAccount[] = [];
   const locked: string[] = [];
   const expired: string[] = [];
+  let failed: ChangeFormError | undefined;
   for (const { account, current } of chosen) {
+    if (failed) {
+      await deps.guard.settle(actor, account.dn, 'not-tried');
+      continue;
+    }
+    let result: CheckResult = 'not-tried';
     try {
-      if (await deps.directory.verifyPassword(account.dn, current)) continue;
-      wrong.push(account);
-      await deps.guard.recordWrong(actor, account.dn);
-      await audit('wrong-current-password', account, { triesLeft: (left.get(account.dn) ?? 1) - 1 });
+      result = (await deps.directory.verifyPassword(account.dn, current)) ? 'right' : 'wrong';
     } catch (error) {
       const failure = error instanceof DirectoryError ? error.failure : 'unexpected';
       if (failure === 'account-locked') locked.push(account.username);
       else if (failure === 'password-expired') expired.push(account.username);
-      else if (failure === 'account-disabled') return { kind: 'accounts-changed' };
+      else if (failure === 'account-disabled') failed = { kind: 'accounts-changed' };
       else {
         logDirectoryError(deps.logger, error, requestId, 'current password check failed');
-        return { kind: 'directory-unavailable' };
+        failed = { kind: 'directory-unavailable' };
       }
+    } finally {
+      await deps.guard.settle(actor, account.dn, result);
+    }
+    if (result === 'wrong') {
+      wrong.push(account);
+      await audit('wrong-current-password', account, { triesLeft: (left.get(account.dn) ?? 1) - 1 });
     }
   }
+  if (failed) return failed;
   if (wrong.length > 0) {
     const triesLeft = Math.min(...wrong.map((account) => (left.get(account.dn) ?? 1) - 1));
     if (triesLeft <= 0) return { kind: 'stopped', accounts: wrong.map((account) => account.username) };
@@ -71,4 +91,9 @@ export async function checkCurrentPasswords(
   if (locked.length > 0) return { kind: 'locked', accounts: locked };
   if (expired.length > 0) return { kind: 'expired', accounts: expired };
   return undefined;
+}
+
+/** Checks reserved but never tried (another account stopped the submission) are settled at once. */
+async function settleUntried(deps: CurrentPasswordsDeps, actor: string, reserved: Map<string, number>): Promise<void> {
+  for (const dn of reserved.keys()) await deps.guard.settle(actor, dn, 'not-tried');
 }
