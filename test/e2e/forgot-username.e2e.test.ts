@@ -38,13 +38,14 @@ describe.each(FLAVOURS)('forgot my username, on %s', (flavour, launch) => {
     expect(world.auditActions(user.id)).toContain('forgot-username.shown ok');
   });
 
-  it('opens directly with /password username, and names disabled accounts as such', async () => {
-    const { people, user } = await world.newPerson();
+  it('opens directly with /password username, and names disabled accounts as such, service accounts too', async () => {
+    const { people, user, tag } = await world.newPerson();
     await world.directory.disable(people.student.dn);
+    await world.directory.addServiceAccount({ username: `${tag}off`, password: 'Service-Start-2024-Long!', ownerDns: [people.staff.dn], disabled: true });
     await user.openMenu('username');
     expect(listed(user.text())).toHaveLength(1);
     expect(listed(user.text())[0]).toContain(people.staff.username);
-    expect(user.text()).toContain(`Disabled, so they cannot be used (ask the help desk): ${people.student.username}`);
+    expect(user.text()).toContain(`Disabled, so they cannot be used (ask the help desk): ${people.student.username}, ${tag}off`);
   });
 
   it('refuses in words when every account of the person is disabled', async () => {

@@ -15,7 +15,7 @@ export interface UsernamesScreen {
   step: 'usernames';
   /** The person's own accounts, then the service accounts they own. */
   accounts: { username: string; principalName?: string; kind?: AccountKind }[];
-  /** Usernames of the person's disabled accounts. */
+  /** Usernames of the person's disabled accounts, and of disabled service accounts they own. */
   disabled: string[];
 }
 
@@ -61,7 +61,8 @@ export class ForgotUsernameJourney {
     await audit('ok', { accounts: active.length, serviceAccounts: services.length }, active[0].dn);
     return {
       locale: requester.locale,
-      screen: { step: 'usernames', accounts: shown, disabled: disabled.map((account) => account.username) },
+      // Disabled service accounts are named with the person's own: refused in words, not left out.
+      screen: { step: 'usernames', accounts: shown, disabled: [...disabled, ...services.filter((account) => account.disabled)].map((account) => account.username) },
     };
   }
 }
