@@ -68,7 +68,7 @@ const environmentSchema = z
     LDAP_KIND_ATTR: z.string().min(1).optional(),
     LDAP_SERVICE_BASE_DN: z.string().min(1).optional(),
     LDAP_OWNER_ATTR: z.string().min(1).optional(),
-    SERVICE_POLICY_MIN_LENGTH: positive(20),
+    SERVICE_POLICY_MIN_LENGTH: z.coerce.number().int().min(8, 'must be at least 8: shorter passwords are guessed too easily').default(20),
 
     TWILIO_ACCOUNT_SID: z.string().startsWith('AC', 'must be an account SID (AC...)'),
     TWILIO_AUTH_TOKEN: z.string().min(1),

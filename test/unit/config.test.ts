@@ -249,6 +249,11 @@ describe('unsafe settings', () => {
     expect(loadConfig({ ...valid, POLICY_MIN_LENGTH: '8' }).policy.minLength).toBe(8);
   });
 
+  it("refuses a service account's minimum password length below 8 the same way", () => {
+    expect(problemsOf({ ...valid, SERVICE_POLICY_MIN_LENGTH: '4' })).toEqual(['SERVICE_POLICY_MIN_LENGTH: must be at least 8: shorter passwords are guessed too easily']);
+    expect(loadConfig({ ...valid, SERVICE_POLICY_MIN_LENGTH: '8' }).servicePolicyMinLength).toBe(8);
+  });
+
   it('allows LDAP_INSECURE=true with plain ldap:// on OpenLDAP, with a warning that names it', () => {
     const env = { ...valid, LDAP_URL: 'ldap://127.0.0.1:389', LDAP_INSECURE: 'true' };
     expect(loadConfig(env).ldap.insecure).toBe(true);
