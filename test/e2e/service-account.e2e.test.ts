@@ -63,6 +63,7 @@ describe.each(FLAVOURS)('manage a service account, on %s', (flavour, launch) => 
     const notOwner = await world.newPerson();
     await notOwner.user.openMenu();
     expect(notOwner.user.buttons()).not.toContain('Manage a service account');
+    const from = world.harness.logs.length;
 
     await reachNewPassword(user);
     expect(user.labels()).toEqual([SERVICE, NEW_PASSWORD, AGAIN]);
@@ -82,6 +83,10 @@ describe.each(FLAVOURS)('manage a service account, on %s', (flavour, launch) => 
     const dm = await world.harness.slack.waitForMessage(user.id);
     expect(dm.text).toContain(service.username);
     expect(world.auditActions(user.id)).toContain('service-account.password-changed ok');
+    // The whole journey ran at debug level: no password in the logs, refused or set.
+    const logs = world.harness.logs.slice(from).join('\n');
+    expect(logs).toContain('"level":"debug"');
+    for (const secret of [CHOSEN, 'Short-But-Fine-58;']) expect(logs).not.toContain(secret);
   });
 
   it("refuses a replayed payload naming another account, and one whose owner changed meanwhile, changing nothing", async () => {
