@@ -162,7 +162,7 @@ describe('directory down', () => {
       } finally {
         await slapd.resume();
       }
-      expect(user.text()).toContain('Il servizio account non è raggiungibile in questo momento');
+      expect(user.text()).toContain('La directory degli account non è raggiungibile in questo momento');
       expect(harness.twilio.messages).toHaveLength(0);
       expect(harness.logs.join('\n')).toContain('"reason":"directory-unavailable"');
     });

@@ -1,5 +1,5 @@
-import { SUPPORTED_LOCALES } from '../../src/config';
-import { messagesFor } from '../../src/i18n';
+import { type Locale, SUPPORTED_LOCALES } from '../../src/config';
+import { type Messages, messagesFor } from '../../src/i18n';
 import { formatDate, formatDateTime } from '../../src/i18n/dates';
 import { plural } from '../../src/i18n/plural';
 
@@ -12,6 +12,33 @@ describe('messages', () => {
     const english = shape(messagesFor('en'));
     expect(Object.keys(english as object).sort()).toEqual(['changePassword', 'common', 'forgotUsername', 'menu', 'passwordReset', 'serviceAccount', 'smsVerification', 'temporaryPassword', 'unlockAccount']);
     for (const locale of SUPPORTED_LOCALES) expect(shape(messagesFor(locale))).toEqual(english);
+  });
+
+  it("speak of the help desk as Italian does (l'help desk, dell'help desk), and of the directory by one name", () => {
+    const wrong = allTexts(messagesFor('it')).filter((text) => /\b(il|del|al|nel|dal) help desk|servizio account/i.test(text));
+    expect(wrong).toEqual([]);
+  });
+
+  it('call a disabled account by one word in every menu entry, never the word for a locked one', () => {
+    const words: Record<Locale, { disabled: RegExp; locked: RegExp }> = {
+      en: { disabled: /\bdisabled\b/i, locked: /\blocked\b/i },
+      it: { disabled: /\bdisabilitat[oaie]\b/i, locked: /\bbloccat[oaie]\b/i },
+      pl: { disabled: /\bwyłączon[eay]\b/iu, locked: /\bzablokowan[eay]\b/iu },
+    };
+    for (const locale of SUPPORTED_LOCALES) {
+      const m = messagesFor(locale);
+      const disabledTexts = [
+        m.passwordReset.ended.accountDisabled, m.passwordReset.accountsSkipped('x'), m.passwordReset.accountsChanged,
+        m.changePassword.ended.accountDisabled, m.changePassword.accountsSkipped('x'), m.changePassword.accountsChanged,
+        m.forgotUsername.ended.accountDisabled, m.forgotUsername.disabled('x'),
+        m.unlockAccount.ended.accountDisabled, m.unlockAccount.accountsSkipped('x'), m.unlockAccount.disabled('x'),
+        m.serviceAccount.ended.accountDisabled, m.serviceAccount.accountsSkipped('x'),
+      ];
+      for (const text of disabledTexts) {
+        expect({ locale, text, disabled: words[locale].disabled.test(text), locked: words[locale].locked.test(text) })
+          .toEqual({ locale, text, disabled: true, locked: false });
+      }
+    }
   });
 
   it('choose plural forms by the language\'s rules', () => {
@@ -35,3 +62,21 @@ describe('messages', () => {
     expect(formatDateTime('pl', at, 'Europe/Warsaw')).toContain('00:30');
   });
 });
+
+/** Every text of a catalogue; a text built by a function is rendered with placeholder arguments. */
+function allTexts(messages: Messages): string[] {
+  const texts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') texts.push(value);
+    else if (typeof value === 'function') {
+      try {
+        walk((value as (...args: unknown[]) => unknown)('X', 'X', 'X', 'X'));
+      } catch {
+        // A text whose arguments are not strings: its fixed words are also in a sibling text.
+      }
+    } else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
+  };
+  walk(messages);
+  return texts;
+}

@@ -18,12 +18,12 @@ export const it: ChangePasswordMessages = {
     `La password attuale non è corretta per: ${accounts}. ${plural('it', left, { one: 'Dopo # altro tentativo errato', other: 'Dopo altri # tentativi errati' })}, passdesk smette di chiederla per un\u2019ora, così il tuo account non viene bloccato.`,
   stopped: (accounts) =>
     `Troppe password attuali errate per: ${accounts}. Perché l\u2019account non venga bloccato, passdesk non controllerà la sua password per la prossima ora. Se l\u2019hai dimenticata, usa "Ho dimenticato la password" in /password.`,
-  locked: (accounts) => `Questo account è bloccato dopo troppe password errate: ${accounts}. Usa "Sblocca il mio account" in /password.`,
+  locked: (accounts) => `Account bloccato per troppi tentativi con la password sbagliata: ${accounts}. Usa "Sblocca il mio account" in /password.`,
   expired: (accounts) => `La password è scaduta per: ${accounts}. Usa "Ho dimenticato la password" in /password per impostarne una nuova.`,
   retrySamePassword: 'Scrivi la stessa nuova password di prima, così tutti i tuoi account avranno la stessa.',
-  accountsChanged: 'Uno dei tuoi account è stato rimosso o disabilitato nel frattempo, quindi non è stato cambiato nulla. Contatta il help desk.',
+  accountsChanged: 'Uno dei tuoi account è stato rimosso o disabilitato nel frattempo, quindi non è stato cambiato nulla. Contatta l\u2019help desk.',
   partialChanged: (changed, failed) =>
-    `La password è stata cambiata per: ${changed}. NON è stato possibile cambiarla per: ${failed}. Invia di nuovo la stessa nuova password per completare, oppure contatta il help desk.`,
+    `La password è stata cambiata per: ${changed}. NON è stato possibile cambiarla per: ${failed}. Invia di nuovo la stessa nuova password per completare, oppure contatta l\u2019help desk.`,
   doneTitle: 'Password cambiata',
   doneChanged: (accounts) => `:white_check_mark: La password è stata cambiata per: ${accounts}.`,
   triggerExpired: 'La finestra della password ha impiegato troppo ad aprirsi. Esegui di nuovo /password change.',

@@ -15,10 +15,10 @@ export const pl: ChangePasswordMessages = {
   noneChosen: 'Zaznacz co najmniej jedno konto.',
   currentMissing: 'Wpisz obecne hasło.',
   wrongCurrent: (accounts, left) =>
-    `Obecne hasło jest niepoprawne dla: ${accounts}. ${plural('pl', left, { one: 'Po # kolejnej błędnej próbie', few: 'Po # kolejnych błędnych próbach', many: 'Po # kolejnych błędnych próbach', other: 'Po # kolejnych błędnych próbach' })} passdesk przestanie pytać na godzinę, żeby Twoje konto nie zostało zablokowane.`,
+    `Obecne hasło jest niepoprawne dla: ${accounts}. ${plural('pl', left, { one: 'Po # kolejnej błędnej próbie', few: 'Po # kolejnych błędnych próbach', many: 'Po # kolejnych błędnych próbach', other: 'Po # kolejnych błędnych próbach' })} passdesk przez godzinę przestanie o nie pytać, żeby Twoje konto nie zostało zablokowane.`,
   stopped: (accounts) =>
     `Zbyt wiele błędnych obecnych haseł dla: ${accounts}. Żeby konto nie zostało zablokowane, passdesk przez najbliższą godzinę nie będzie sprawdzać jego hasła. Jeśli go nie pamiętasz, użyj „Nie pamiętam hasła” w /password.`,
-  locked: (accounts) => `To konto jest zablokowane po zbyt wielu błędnych hasłach: ${accounts}. Użyj „Odblokuj konto” w /password.`,
+  locked: (accounts) => `Konto zablokowane po zbyt wielu próbach z błędnym hasłem: ${accounts}. Użyj „Odblokuj konto” w /password.`,
   expired: (accounts) => `Hasło wygasło dla: ${accounts}. Użyj „Nie pamiętam hasła” w /password, aby ustawić nowe.`,
   retrySamePassword: 'Wpisz to samo nowe hasło co poprzednio, aby wszystkie Twoje konta miały takie samo.',
   accountsChanged: 'Jedno z Twoich kont zostało w międzyczasie usunięte lub wyłączone, więc nic nie zostało zmienione. Skontaktuj się z help deskiem.',

@@ -32,7 +32,7 @@ export const it: CommonMessages = {
   confirmPasswordLabel: 'Ripeti la nuova password',
   passwordsDiffer: 'Le due password non coincidono.',
   passwordRefused: 'Questa password non rispetta queste regole:',
-  directoryRefused: 'Il servizio account ha rifiutato questa password:',
+  directoryRefused: 'La directory degli account ha rifiutato questa password:',
   directoryReason: (reason) => ({
     'too-short': 'È più corta di quanto consentito.',
     complexity: 'Non rispetta le regole di complessità.',
@@ -40,7 +40,7 @@ export const it: CommonMessages = {
     'too-young': 'La password è stata cambiata da troppo poco tempo; riprova più tardi.',
     other: 'Non rispetta le regole sulle password.',
   })[reason],
-  directoryUnavailableInline: 'Il servizio account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova tra poco.',
+  directoryUnavailableInline: 'La directory degli account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova tra poco.',
   defaultSuccessNotes: [
     'La nuova password vale subito sui sistemi di Ateneo; per Office 365 possono servire alcuni minuti.',
     'Questa procedura non cambia la password di SAP né del portale del personale.',
@@ -48,18 +48,18 @@ export const it: CommonMessages = {
   changedNotice: {
     subject: 'La tua password di Ateneo è stata cambiata',
     text: (accounts, when, contact) =>
-      `La tua password è stata cambiata per: ${accounts}, il ${when} (UTC), tramite passdesk in Slack.\n\nSe non sei stato tu, contatta subito ${contact}.`,
+      `La tua password è stata cambiata per: ${accounts}, il ${when} (UTC), tramite passdesk in Slack.\n\nSe non hai fatto tu questo cambio, contatta subito ${contact}.`,
     notChanged: (accounts) => `NON è stata cambiata per: ${accounts}. Per ora questi account mantengono la password precedente.`,
-    notMeButton: 'Non sono stato io',
+    notMeButton: 'Non ero io',
   },
   notMe: {
     reply: (contact) =>
-      `Grazie per la segnalazione. Chiama subito ${contact}: possono bloccare l\'account e aiutarti a riprenderne il controllo. Non rispondere a messaggi che chiedono la tua password o un codice. Questo pulsante non ha cambiato nulla sul tuo account.`,
-    alreadyReported: (contact) => `Hai già segnalato questo cambio; il help desk è stato avvisato. Se nessuno ti ha richiamato, chiama ${contact}.`,
+      `Grazie per la segnalazione. Chiama subito ${contact}, che può bloccare l\'account e aiutarti a riprenderne il controllo. Non rispondere a messaggi che chiedono la tua password o un codice. Questo pulsante non ha cambiato nulla sul tuo account.`,
+    alreadyReported: (contact) => `Hai già segnalato questo cambio; l\u2019help desk è stato avvisato. Se nessuno ti ha richiamato, chiama ${contact}.`,
     unknownNotice: (contact) => `Non possiamo più stabilire di quale cambio si tratti, ma prendilo sul serio: chiama subito ${contact}. Sul tuo account non è stato cambiato nulla.`,
     alert: (person, accounts, when, via) =>
-      `:rotating_light: *Cambio password segnalato come non proprio* · persona: ${person} · account: ${accounts} · cambiata: ${when} UTC (${via}) · richiamala e controlla gli account. passdesk non ha cambiato nulla.`,
-    via: { reset: 'password dimenticata, codice SMS', change: 'cambio di una password nota', 'service-account': 'account di servizio reimpostato dal responsabile', 'help-desk': 'password temporanea del help desk' },
+      `:rotating_light: *Cambio password non riconosciuto dal titolare* · persona: ${person} · account: ${accounts} · cambiata: ${when} UTC (${via}) · richiamala e controlla gli account. passdesk non ha cambiato nulla.`,
+    via: { reset: 'password dimenticata, codice SMS', change: 'cambio di una password nota', 'service-account': 'account di servizio reimpostato dal responsabile', 'help-desk': 'password temporanea dell\u2019help desk' },
   },
   ended: {
     ambiguousMail: 'Il tuo indirizzo email risulta associato a più di una persona nell\'anagrafica di Ateneo, quindi non possiamo stabilire quale account sia il tuo. Non è stato inviato né modificato nulla. Contatta l\'help desk per far correggere i dati.',

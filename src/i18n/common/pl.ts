@@ -58,7 +58,7 @@ export const pl: CommonMessages = {
     alreadyReported: (contact) => `Ta zmiana została już zgłoszona; help desk wie o niej. Jeśli nikt nie oddzwonił, zadzwoń: ${contact}.`,
     unknownNotice: (contact) => `Nie możemy już ustalić, o którą zmianę chodzi, ale potraktuj to poważnie: zadzwoń teraz: ${contact}. Na Twoim koncie nic nie zostało zmienione.`,
     alert: (person, accounts, when, via) =>
-      `:rotating_light: *Zmiana hasła zgłoszona jako nie jej/jego* · osoba: ${person} · konta: ${accounts} · zmiana: ${when} UTC (${via}) · oddzwoń i sprawdź konta. passdesk niczego nie zmienił.`,
+      `:rotating_light: *Zgłoszono nierozpoznaną zmianę hasła* · osoba: ${person} · konta: ${accounts} · zmiana: ${when} UTC (${via}) · oddzwoń i sprawdź konta. passdesk niczego nie zmienił.`,
     via: { reset: 'zapomniane hasło, kod SMS', change: 'zmiana znanego hasła', 'service-account': 'konto serwisowe ustawione przez odpowiedzialnego', 'help-desk': 'hasło tymczasowe z help desku' },
   },
   ended: {

@@ -8,13 +8,13 @@ export const it: ForgotUsernameMessages = {
   intro: 'Questi sono i nomi utente dei tuoi account di Ateneo:',
   account: (username, kind, principalName) =>
     `*${username}*${kind ? ` — ${KINDS[kind]}` : ''}${principalName ? ` (per i servizi Microsoft accedi come ${principalName})` : ''}`,
-  disabled: (accounts) => `Disabilitati, quindi non utilizzabili (rivolgiti al help desk): ${accounts}`,
+  disabled: (accounts) => `Disabilitati, quindi non utilizzabili (rivolgiti all\u2019help desk): ${accounts}`,
   hint: 'Hai dimenticato anche la password? Usa "Ho dimenticato la password" in /password.',
   triggerExpired: 'La finestra ha impiegato troppo ad aprirsi. Esegui di nuovo /password username.',
   ended: {
     noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
     noAccount: 'Non abbiamo trovato nessun account di Ateneo con l\u2019indirizzo email del tuo profilo Slack.',
-    accountDisabled: 'Il tuo account è disabilitato. Contatta il help desk.',
+    accountDisabled: 'Il tuo account è disabilitato. Contatta l\u2019help desk.',
     directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Riprova più tardi.',
   },
 };

@@ -23,7 +23,7 @@ export const it: PasswordResetMessages = {
     noPhone: 'Il tuo account non ha un numero di telefono registrato per il recupero della password, quindi non possiamo inviarti un codice.',
     accountDisabled: 'Il tuo account è disabilitato, quindi la sua password non può essere reimpostata qui.',
     rateLimited: 'Troppi tentativi. Per la tua sicurezza, la reimpostazione è sospesa per un po\': riprova più tardi.',
-    directoryUnavailable: 'Il servizio account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova più tardi.',
+    directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova più tardi.',
     smsFailed: 'Non è stato possibile inviare l\'SMS. Non è stato modificato nulla. Riprova più tardi.',
     smsCountryNotAllowed: 'Il tuo numero di telefono registrato è di un paese verso cui non inviamo codici via SMS, quindi non possiamo inviarti il codice. Non è stato modificato nulla. Contatta l\'help desk.',
     codeExpired: 'Il codice è scaduto. Ricomincia con /password.',

@@ -22,7 +22,7 @@ export const it: ServiceAccountMessages = {
     rateLimited: 'Troppi tentativi. Per sicurezza, questa funzione è sospesa per un po\u2019.',
     directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Non è stato cambiato nulla. Riprova più tardi.',
     smsFailed: 'Non siamo riusciti a inviare l\u2019SMS. Non è stato cambiato nulla. Riprova più tardi.',
-    smsCountryNotAllowed: 'Il tuo numero di telefono registrato è in un paese a cui non inviamo codici via SMS, quindi non possiamo inviarti un codice. Non è stato cambiato nulla. Contatta il help desk.',
+    smsCountryNotAllowed: 'Il tuo numero di telefono registrato è in un paese a cui non inviamo codici via SMS, quindi non possiamo inviarti un codice. Non è stato cambiato nulla. Contatta l\u2019help desk.',
     codeExpired: 'Il codice è scaduto. Ricomincia con /password.',
     tooManyCodeAttempts: 'Troppi codici errati. La procedura è stata interrotta; ricomincia più tardi con /password.',
     tooManyIdentityAttempts: 'Troppe risposte errate. La procedura è stata interrotta.',

@@ -7,7 +7,7 @@ export const en: UnlockAccountMessages = {
   accountsSkipped: (accounts) => `Disabled, so they cannot be unlocked here: ${accounts}`,
   doneTitle: 'Account unlocked',
   unlocked: (accounts) => `:white_check_mark: Unlocked: ${accounts}.`,
-  notLocked: (accounts) => `Already no longer locked, so nothing was changed: ${accounts}.`,
+  notLocked: (accounts) => `No longer locked, so nothing was changed: ${accounts}.`,
   disabled: (accounts) => `Disabled, so not unlocked (ask the help desk): ${accounts}.`,
   failed: (accounts) => `Could NOT be unlocked right now (still locked): ${accounts}. Please try again later or contact the help desk.`,
   passwordUnchanged: 'Your password has not changed: sign in with it. If you have forgotten it, use "Forgot my password" in /password.',
