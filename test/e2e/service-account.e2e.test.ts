@@ -72,6 +72,12 @@ describe.each(FLAVOURS)('manage a service account, on %s', (flavour, launch) => 
     await user.submit([[SERVICE, service.username], [NEW_PASSWORD, 'Short-But-Fine-58;'], [AGAIN, 'Short-But-Fine-58;']]);
     expect(user.view().shownErrors?.new_password).toContain('At least 20 characters');
     expect(await world.directory.canBind(service.dn, SERVICE_START)).toBe(true);
+    // The checklist's "your username" and "your name" are the owner's, and they are checked too.
+    for (const personal of [`Kowalski-Harbour-Lamp-58;Kettle`, `${people.student.username}-Harbour-Lamp-58;`, `${service.username}-Harbour-Lamp-58;`]) {
+      await user.submit([[SERVICE, service.username], [NEW_PASSWORD, personal], [AGAIN, personal]]);
+      expect(user.view().shownErrors?.new_password).toMatch(/Must not contain your (name|username)/);
+    }
+    expect(await world.directory.canBind(service.dn, SERVICE_START)).toBe(true);
 
     await user.submit([[SERVICE, service.username], [NEW_PASSWORD, CHOSEN], [AGAIN, CHOSEN]]);
     expect(user.text()).toContain(`The password of the service account ${service.username} has been set`);

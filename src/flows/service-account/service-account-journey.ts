@@ -144,7 +144,10 @@ export class ServiceAccountJourney {
     if (!service) return show({ kind: 'none-chosen' });
     const password = normaliseNewPassword(typed.password);
     if (password !== normaliseNewPassword(typed.confirmation)) return show({ kind: 'mismatch' });
-    const verdict = this.deps.policy.check(password, { usernames: [service.username], nameParts: [] });
+    const verdict = this.deps.policy.check(password, {
+      usernames: [service.username, ...state.ownerUsernames],
+      nameParts: state.ownerNameParts,
+    });
     if (!verdict.ok) return show({ kind: 'unmet', rules: verdict.unmet });
     const now = this.deps.clock.now().getTime();
     if (state.changingUntil !== null && state.changingUntil > now) return endedOutcome(state.locale, 'already-in-progress');

@@ -22,6 +22,12 @@ export const serviceStateSchema = z.object({
   ownerDns: z.array(z.string()),
   /** Where the "password changed" mail goes: the owner's addresses. */
   ownerMails: z.array(z.string()),
+  /**
+   * The owner's usernames and name parts: the checklist's "your username" and "your name" (with
+   * the service account's own username). Empty for flows stored before they were kept.
+   */
+  ownerUsernames: z.array(z.string()).default([]),
+  ownerNameParts: z.array(z.string()).default([]),
   /** The service accounts the owner may reset, in the order offered; the form sends a position. */
   services: z.array(z.object({ dn: z.string(), username: z.string() })),
   /** Usernames of owned service accounts that are disabled. */
@@ -53,6 +59,8 @@ export function newServiceState(start: {
     expiresAt: start.expiresAt,
     ownerDns: start.owner.map((account) => account.dn),
     ownerMails: [...new Set(start.owner.map((account) => account.mail).filter(Boolean))],
+    ownerUsernames: start.owner.map((account) => account.username),
+    ownerNameParts: [...new Set(start.owner.flatMap((account) => account.nameParts))],
     services: start.services.filter((service) => !service.disabled).map(({ dn, username }) => ({ dn, username })),
     skipped: start.services.filter((service) => service.disabled).map((service) => service.username),
     phoneOwner: start.phoneAccount.username,
