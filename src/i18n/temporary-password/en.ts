@@ -39,7 +39,7 @@ export const en: TemporaryPasswordMessages = {
     callBack: 'Called back on the registered phone',
     smsCode: 'Code sent by SMS, read back by the caller',
   },
-  ticketLabel: 'Ticket reference (optional)',
+  ticketLabel: 'Ticket reference',
   ticketHint: 'Letters, digits and - _ / # . : only',
   deliveryLabel: 'How will the person get the password?',
   delivery: {

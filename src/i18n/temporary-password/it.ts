@@ -39,7 +39,7 @@ export const it: TemporaryPasswordMessages = {
     callBack: 'Richiamato al telefono registrato',
     smsCode: 'Codice inviato per SMS e letto da chi chiama',
   },
-  ticketLabel: 'Riferimento del ticket (facoltativo)',
+  ticketLabel: 'Riferimento del ticket',
   ticketHint: 'Solo lettere, cifre e - _ / # . :',
   deliveryLabel: 'Come riceverà la password la persona?',
   delivery: {

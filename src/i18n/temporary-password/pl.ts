@@ -48,7 +48,7 @@ export const pl: TemporaryPasswordMessages = {
     callBack: 'Oddzwoniono na zarejestrowany telefon',
     smsCode: 'Kod wysłany SMS-em, odczytany przez dzwoniącego',
   },
-  ticketLabel: 'Numer zgłoszenia (opcjonalnie)',
+  ticketLabel: 'Numer zgłoszenia',
   ticketHint: 'Tylko litery, cyfry i - _ / # . :',
   deliveryLabel: 'Jak osoba otrzyma hasło?',
   delivery: {
