@@ -5,22 +5,79 @@
 'use strict';
 
 const BlockKit = (() => {
-  const EMOJI = { white_check_mark: '✅', warning: '⚠️', x: '❌', lock: '🔒', key: '🔑', hourglass: '⌛', bell: '🔔', information_source: 'ℹ️', wave: '👋' };
+  const EMOJI = {
+    white_check_mark: '✅', warning: '⚠️', x: '❌', lock: '🔒', key: '🔑', hourglass: '⌛', hourglass_flowing_sand: '⏳',
+    bell: '🔔', information_source: 'ℹ️', wave: '👋', incoming_envelope: '📨', rotating_light: '🚨', no_entry: '⛔',
+    no_entry_sign: '🚫',
+  };
+
+  /** The words Slack's own client shows around an app's blocks, in the person's Slack language. */
+  const CLIENT_WORDS = {
+    en: { optional: '(optional)', choose: 'Choose…', onlyYou: 'Only visible to you' },
+    it: { optional: '(facoltativo)', choose: 'Scegli…', onlyYou: 'Visibile solo a te' },
+    pl: { optional: '(opcjonalne)', choose: 'Wybierz…', onlyYou: 'Widoczne tylko dla Ciebie' },
+  };
+  let names = {}; // Slack user id → name, for <@U…> mentions
+  let words = CLIENT_WORDS.en;
+
+  /** Who is in the workspace (for mentions and user pickers), and the language of the client's own words. */
+  function setWorkspace(people, locale) {
+    names = Object.fromEntries(people.map((person) => [person.id, person.name]));
+    words = CLIENT_WORDS[String(locale ?? 'en').slice(0, 2)] ?? CLIENT_WORDS.en;
+  }
 
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   }
 
-  /** Slack's mrkdwn: *bold*, _italic_, ~strike~, `code`, <url|text>, :emoji:, line breaks. */
+  /** Slack's text escapes: apps send &amp; &lt; &gt; for the characters themselves. */
+  function unescapeSlack(text) {
+    return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  }
+
+  /** Slack's mrkdwn: ```preformatted```, `code`, *bold*, _italic_, ~strike~, <url|text>, <@user>, :emoji:, line breaks. */
   function mrkdwn(text) {
-    return escapeHtml(text)
-      .replace(/&lt;(https?:[^|&]+)\|([^&]+)&gt;/g, '<a href="$1" target="_blank" rel="noopener">$2</a>')
-      .replace(/`([^`]+)`/g, '<code>$1</code>')
-      .replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1<strong>$2</strong>')
-      .replace(/(^|[\s(])_([^_\n]+)_/g, '$1<em>$2</em>')
-      .replace(/(^|[\s(])~([^~\n]+)~/g, '$1<s>$2</s>')
-      .replace(/:([a-z0-9_+-]+):/g, (whole, name) => EMOJI[name] ?? whole)
-      .replace(/\n/g, '<br>');
+    const parts = String(text).split('```');
+    return parts.map((part, index) => (index % 2 === 1 && index < parts.length - 1
+      ? `<pre class="code-block">${escapeHtml(unescapeSlack(part.replace(/^\n/, '')))}</pre>`
+      : inline(part))).join('');
+  }
+
+  /** One stretch of mrkdwn outside ``` blocks: its <…> tokens (links, mentions), then the formatting. */
+  function inline(text) {
+    return text.split(/(<[^<>]*>)/).map((piece) => {
+      const token = /^<([^<>]*)>$/.exec(piece);
+      return token ? special(token[1]) : formatted(escapeHtml(unescapeSlack(piece)));
+    }).join('').replace(/\n/g, '<br>');
+  }
+
+  function special(inner) {
+    const [target, label] = inner.split('|');
+    if (target.startsWith('@')) return `<span class="mention">@${escapeHtml(names[target.slice(1)] ?? label ?? target.slice(1))}</span>`;
+    if (target.startsWith('#')) return `<span class="mention">#${escapeHtml(label ?? target.slice(1))}</span>`;
+    if (target.startsWith('!')) return `<span class="mention">@${escapeHtml(target.slice(1))}</span>`;
+    const url = unescapeSlack(target);
+    if (!/^(https?:|mailto:)/.test(url)) return escapeHtml(unescapeSlack(`<${inner}>`));
+    return `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(unescapeSlack(label ?? url))}</a>`;
+  }
+
+  /** `code` first (nothing inside it is formatted), then *bold*, _italic_, ~strike~ and :emoji: around it. */
+  function formatted(html) {
+    return html.split(/(`[^`\n]+`)/).map((segment, index) => (index % 2 === 1
+      ? `<code>${segment.slice(1, -1)}</code>`
+      : ['*strong', '_em', '~s'].reduce((html, [mark, ...tag]) => emphasis(html, mark, tag.join('')), segment)
+        .replace(/:([a-z0-9_+-]+):/g, (whole, name) => EMOJI[name] ?? whole))).join('');
+  }
+
+  /**
+   * *bold*, _italic_, ~strike~ as Slack reads them: the marks stand at word edges (the opening one
+   * after a space or the start, the closing one before a space, punctuation or the end), so marks
+   * inside a word, as in a masked address `a***i@uni.example`, stay as they are.
+   */
+  function emphasis(html, mark, tag) {
+    const m = `\\${mark}`;
+    const pattern = new RegExp(`(^|[\\s(\\[{"'])${m}(?=\\S)([^\\n]*?\\S)${m}(?=$|[\\s.,;:!?)\\]}"'—–-])`, 'g');
+    return html.replace(pattern, `$1<${tag}>$2</${tag}>`);
   }
 
   function textHtml(textObject) {
@@ -78,9 +135,9 @@ const BlockKit = (() => {
       case 'static_select':
       case 'users_select': {
         const node = el('select', common);
-        node.append(el('option', { value: '' }, escapeHtml(element.placeholder?.text ?? 'Choose…')));
+        node.append(el('option', { value: '' }, escapeHtml(element.placeholder?.text ?? words.choose)));
         const choices = element.type === 'users_select'
-          ? ctx.people.map((person) => ({ value: person.id, text: `${person.name} (${person.role})` }))
+          ? Object.entries(names).map(([value, name]) => ({ value, text: name }))
           : allOptions(element).map((option) => ({ value: option.value, text: optionText(option) }));
         const initial = element.type === 'users_select' ? element.initial_user : element.initial_option?.value;
         for (const choice of choices) node.append(el('option', { value: choice.value, selected: choice.value === initial }, escapeHtml(choice.text)));
@@ -108,8 +165,12 @@ const BlockKit = (() => {
     const id = inputId(ctx.idPrefix, block);
     const grouped = block.element.type === 'radio_buttons' || block.element.type === 'checkboxes';
     const wrapper = el('div', { class: 'block input' });
-    const labelText = escapeHtml(block.label.text) + (block.optional ? ' <span class="hint">(optional)</span>' : '');
-    wrapper.append(grouped ? el('span', { class: 'label', id: `${id}-label` }, labelText) : el('label', { for: id }, labelText));
+    // The label is exactly the Block Kit label; Slack's own "(optional)" stands beside it.
+    const label = grouped ? el('span', { class: 'label', id: `${id}-label` }, escapeHtml(block.label.text)) : el('label', { for: id }, escapeHtml(block.label.text));
+    const heading = el('div', { class: 'label-line' });
+    heading.append(label);
+    if (block.optional) heading.append(el('span', { class: 'hint' }, ` ${escapeHtml(words.optional)}`));
+    wrapper.append(heading);
     const error = ctx.errors?.[block.block_id];
     const describedBy = [block.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
     const node = control(block, id, describedBy, ctx);
@@ -149,8 +210,7 @@ const BlockKit = (() => {
   }
 
   /**
-   * Renders `blocks` into a fragment. ctx: { idPrefix, errors (by block_id), people (for user
-   * pickers), onButton(element, block) }.
+   * Renders `blocks` into a fragment. ctx: { idPrefix, errors (by block_id), onButton(element, block) }.
    */
   function render(blocks, ctx) {
     const fragment = document.createDocumentFragment();
@@ -216,5 +276,5 @@ const BlockKit = (() => {
     return saved;
   }
 
-  return { render, stateValues, saveValues, restoreValues, mrkdwn, textHtml, escapeHtml };
+  return { render, stateValues, saveValues, restoreValues, setWorkspace, clientWords: () => words, mrkdwn, textHtml, escapeHtml };
 })();
