@@ -9,6 +9,8 @@ const page = {
   people: [],
   typed: [], // the commands this page sent, shown in the channel as the person's own messages
   shown: {}, // what each region last rendered, so unchanged regions keep focus and typed text
+  asked: 0, // refreshes started, and the newest one whose answer was shown: an older answer
+  applied: 0, // arriving late must not put back what a newer one replaced (a modal just opened)
 };
 
 async function post(path, body) {
@@ -186,8 +188,11 @@ async function act(action, busy) {
 
 async function refresh() {
   const user = page.user;
+  page.asked += 1;
+  const asked = page.asked;
   const state = await (await fetch(`/sim/state?user=${encodeURIComponent(user)}`)).json();
-  if (user !== page.user) return;
+  if (user !== page.user || asked < page.applied) return;
+  page.applied = asked;
   page.people = state.people;
   renderIfChanged('people', state.people, renderPeople);
   $('commands').textContent = state.commands.join(', ');
