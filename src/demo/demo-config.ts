@@ -2,16 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../config';
 
+/** Where the demo's people live, and the demo's service account: its own names, not .env.example's placeholders. */
+export const DEMO_BASE_DN = 'ou=people,dc=demo,dc=passdesk';
+/** Where the demo's service (impersonal) accounts live (LDAP_SERVICE_BASE_DN): outside the people's base. */
+export const DEMO_SERVICE_BASE_DN = 'ou=service-accounts,dc=demo,dc=passdesk';
+const DEMO_BIND_DN = 'cn=passdesk,ou=services,dc=demo,dc=passdesk';
+/** The help desk's private channel (HELPDESK_LOG_CHANNEL), shown in the page to help-desk operators. */
+export const DEMO_HELPDESK_CHANNEL = { id: 'C0HELPDESK', name: '#it-helpdesk-log' } as const;
+
 /**
  * The configuration the demo runs passdesk with: HTTP mode with request signing on, against the
  * simulator's Web API. The directory, SMS and mail settings name nothing real: the demo passes
  * its own adapters (in-memory directory, captured SMS and mail) in their place. The secret key is
  * new each run: the demo's store is thrown away with it.
  */
-/** Where the demo's people live, and the demo's service account: its own names, not .env.example's placeholders. */
-export const DEMO_BASE_DN = 'ou=people,dc=demo,dc=passdesk';
-const DEMO_BIND_DN = 'cn=passdesk,ou=services,dc=demo,dc=passdesk';
-
 export function demoConfig(parts: {
   botToken: string;
   signingSecret: string;
@@ -30,6 +34,7 @@ export function demoConfig(parts: {
     LDAP_BIND_PASSWORD: 'unused-in-the-demo',
     LDAP_BASE_DN: DEMO_BASE_DN,
     LDAP_LINK_ATTR: 'employeeNumber',
+    LDAP_SERVICE_BASE_DN: DEMO_SERVICE_BASE_DN,
     TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
     TWILIO_AUTH_TOKEN: 'unused-in-the-demo',
     TWILIO_FROM: '+15005550006',
@@ -38,6 +43,7 @@ export function demoConfig(parts: {
     DATABASE_URL: `sqlite:${join(parts.dataDir, 'passdesk.sqlite')}`,
     PASSDESK_SECRET_KEY: randomBytes(32).toString('hex'),
     HELPDESK_USERS: parts.helpdeskUserIds.join(','),
+    HELPDESK_LOG_CHANNEL: DEMO_HELPDESK_CHANNEL.id,
     HELPDESK_CONTACT: 'the IT help desk (#it-help)',
     SMS_ALLOWED_COUNTRIES: 'IT,PL',
     LOG_LEVEL: parts.logLevel,

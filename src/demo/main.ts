@@ -1,3 +1,4 @@
+import { demoBanner } from './banner';
 import { type RunningDemo, startDemo } from './start-demo';
 
 const DEFAULT_PORT = 4000;
@@ -17,15 +18,7 @@ async function main(): Promise<void> {
     process.stderr.write(busy ? `Port ${port} is taken; run with DEMO_PORT=<another port> (0 picks a free one).\n` : `The demo failed to start: ${String(error)}\n`);
     process.exit(1);
   }
-  process.stdout.write(`passdesk demo: open ${demo.url} in your browser\n\n`);
-  process.stdout.write(`Demo people (usernames and passwords for the "Try a login" panel):\n`);
-  for (const person of demo.people) {
-    person.accounts.forEach((account, index) => {
-      const who = index === 0 ? `${person.name.padEnd(14)} ${person.role.padEnd(10)}` : `${''.padEnd(14)} ${'linked'.padEnd(10)}`;
-      process.stdout.write(`  ${who} ${account.username.padEnd(9)} ${account.password.padEnd(22)} ${account.phone ?? 'no phone'}\n`);
-    });
-  }
-  process.stdout.write('\nPick who you are, type /password in the message box; the SMS code appears in the SMS panel. Ctrl-C stops the demo.\n');
+  process.stdout.write(demoBanner(demo.url, demo.people));
 
   let stopping = false;
   const stop = () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +7,11 @@ import { createMemoryDirectory } from '../directory/memory/memory-directory';
 import { createLogger } from '../log/logger';
 import { startPassdesk } from '../passdesk';
 import { CapturedOutbox } from './captured-outbox';
-import { DEMO_BASE_DN, demoConfig } from './demo-config';
-import { DEMO_MAX_AGE_DAYS, demoPeople, type DemoPerson } from './demo-people';
+import { DEMO_BASE_DN, DEMO_HELPDESK_CHANNEL, DEMO_SERVICE_BASE_DN, demoConfig } from './demo-config';
+import { DEMO_LOCKOUT, DEMO_MAX_AGE_DAYS, demoPeople, type DemoPerson } from './demo-people';
 import { closeServer } from './slack-api/loopback-http';
 import { startFakeSlack } from './slack-api/fake-slack';
+import { readManifestEntries } from './simulator/manifest-entries';
 import { createSimulatorServer } from './simulator/simulator-server';
 import { SlackSimulator } from './simulator/slack-simulator';
 import { tryLogin } from './try-login';
@@ -38,15 +39,22 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const people = demoPeople(new Date());
   const slack = await startFakeSlack({ users: Object.fromEntries(people.map((person) => [person.slackId, person.slack])) });
   const dataDir = mkdtempSync(join(tmpdir(), 'passdesk-demo-'));
-  const directory = createMemoryDirectory({ people: people.flatMap((person) => person.accounts), baseDn: DEMO_BASE_DN, policy: { maxAgeDays: DEMO_MAX_AGE_DAYS } });
+  const directory = createMemoryDirectory({
+    people: people.flatMap((person) => person.accounts),
+    baseDn: DEMO_BASE_DN,
+    serviceAccounts: people.flatMap((person) => person.serviceAccounts ?? []),
+    serviceBaseDn: DEMO_SERVICE_BASE_DN,
+    policy: { maxAgeDays: DEMO_MAX_AGE_DAYS, lockoutThreshold: DEMO_LOCKOUT.threshold, lockoutMinutes: DEMO_LOCKOUT.minutes },
+  });
   const outbox = new CapturedOutbox();
+  const operators = people.filter((person) => person.role === 'help desk').map((person) => person.slackId);
   const signingSecret = randomBytes(32).toString('hex');
   const config = demoConfig({
     botToken: slack.botToken,
     signingSecret,
     slackApiUrl: slack.apiUrl,
     dataDir,
-    helpdeskUserIds: people.filter((person) => person.role === 'help desk').map((person) => person.slackId),
+    helpdeskUserIds: operators,
     logLevel: options.logLevel ?? 'warn',
   });
   const logger = createLogger(config.logLevel, process.stderr);
@@ -62,14 +70,22 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       if (!simulator) throw new Error('the simulator is not ready');
       return simulator;
     },
-    people: () =>
-      people.map((person) => ({ id: person.slackId, name: person.name, role: person.role, note: person.note, phone: person.phone })),
+    people: () => people.map((person) => ({
+      id: person.slackId, name: person.name, role: person.role, note: person.note, phone: person.phone, locale: person.slack.locale,
+    })),
+    // The help desk's private channel: only its members see it, as in Slack.
+    helpdeskChannel: (user) => (operators.includes(user)
+      ? { name: DEMO_HELPDESK_CHANNEL.name, messages: slack.messages.filter((message) => message.channel === DEMO_HELPDESK_CHANNEL.id) }
+      : undefined),
     captured: () => ({ sms: outbox.sms, mail: outbox.mail }),
-    tryLogin: (username, password) => tryLogin(directory, username, password),
+    tryLogin: async (username, password) => tryLogin(directory.accounts, username, password),
   });
   const port = await listen(server, options.port);
   const url = `http://127.0.0.1:${port}/`;
-  simulator = new SlackSimulator(slack, { botUrl, signingSecret, simulatorOrigin: `http://127.0.0.1:${port}`, commands: manifestCommands() });
+  const manifest = readManifestEntries();
+  simulator = new SlackSimulator(slack, {
+    botUrl, signingSecret, simulatorOrigin: `http://127.0.0.1:${port}`, commands: manifest.commands, shortcuts: manifest.shortcuts,
+  });
 
   return {
     url,
@@ -84,12 +100,6 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** The slash commands the Slack app declares (manifest.yml), so the simulator offers what Slack would. */
-function manifestCommands(): string[] {
-  const manifest = readFileSync(join(__dirname, '..', '..', 'manifest.yml'), 'utf8');
-  return [...manifest.matchAll(/^\s*-\s*command:\s*(\/\S+)/gm)].map((match) => match[1]!);
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, request } from 'node:http';
 import { closeServer, listenOnLoopback, readBody } from '../../src/demo/slack-api/loopback-http';
 import { type FakeSlack, startFakeSlack } from '../../src/demo/slack-api/fake-slack';
+import { parseManifestEntries, readManifestEntries } from '../../src/demo/simulator/manifest-entries';
 import { SlackSimulator } from '../../src/demo/simulator/slack-simulator';
 import { type RunningDemo, startDemo } from '../../src/demo/start-demo';
 
@@ -30,16 +31,13 @@ describe('the simulator signs requests as Slack does', () => {
   test('a command typed in the page reaches the bot and opens its modal', async () => {
     await postJson(`${demo.url}sim/message`, { user: 'U0ANNA', text: '/password' });
     // The bot acks first and opens the modal right after: look until it is there (the test's timeout is the limit).
-    type Shown = { view: { title: { text: string } } | null };
-    let state: Shown = { view: null };
-    while (!state.view) state = (await getJson(`${demo.url}sim/state?user=U0ANNA`)) as Shown;
     // `/password` opens its menu at once.
-    expect(state.view.title.text).toBe('Password help');
+    expect((await shownView(demo, 'U0ANNA')).title.text).toBe('Password help');
   });
 
   test('the exact bytes the simulator sends are accepted; altered body or timestamp are refused', async () => {
     const recorded = await recordOneRequest(async (url) => {
-      const simulator = new SlackSimulator(slack, { botUrl: url, signingSecret: demo.signingSecret, simulatorOrigin: 'http://127.0.0.1:9', commands: ['/password'] });
+      const simulator = new SlackSimulator(slack, { botUrl: url, signingSecret: demo.signingSecret, simulatorOrigin: 'http://127.0.0.1:9', commands: [{ command: '/password', shouldEscape: false }] });
       await simulator.typeMessage('U0ANNA', '/password');
     });
     expect(recorded.headers['x-slack-signature']).toMatch(/^v0=[0-9a-f]{64}$/);
@@ -54,6 +52,68 @@ describe('the simulator signs requests as Slack does', () => {
     expect(await replay(recorded.body, { 'x-slack-request-timestamp': String(Number(timestamp) - 1) })).toBe(401);
   });
 });
+
+/** What Slack sends for what the person types or picks, as the app's manifest declares it. */
+describe('the simulator sends commands and shortcuts as Slack does', () => {
+  let demo: RunningDemo;
+  let slack: FakeSlack;
+
+  beforeAll(async () => {
+    demo = await startDemo({ port: 0, logLevel: 'silent' });
+    slack = await startFakeSlack({ users: { U0MARTA: { name: 'marta.bianchi' }, U0PIOTR: { name: 'piotr.nowak' } } });
+  });
+
+  afterAll(async () => {
+    await slack?.stop();
+    await demo?.stop();
+  });
+
+  const simulatorAt = (url: string) => new SlackSimulator(slack, {
+    botUrl: url, signingSecret: demo.signingSecret, simulatorOrigin: 'http://127.0.0.1:9', ...readManifestEntries(),
+  });
+
+  test('the manifest\'s commands (with should_escape and usage hints) and global shortcut are what the page offers', () => {
+    const entries = readManifestEntries();
+    expect(entries.commands).toEqual([
+      { command: '/password', shouldEscape: false, usageHint: '[reset | change | username | unlock]' },
+      { command: '/temp-password', shouldEscape: true, usageHint: '[@person | username | email]' },
+    ]);
+    expect(entries.shortcuts).toEqual([{ name: 'Temporary password', callbackId: 'temporary-password' }]);
+    // Lists end where their section does; a message shortcut is not a global one.
+    expect(parseManifestEntries([
+      'features:', '  slash_commands:', '    - command: /a', '      should_escape: true # why', '  shortcuts:',
+      '    - name: "M"', '      type: message', '      callback_id: m', '    - name: G', '      type: global', '      callback_id: g',
+      'oauth_config:', '  scopes:', '    - command: /not-a-command',
+    ].join('\n'))).toEqual({ commands: [{ command: '/a', shouldEscape: true }], shortcuts: [{ name: 'G', callbackId: 'g' }] });
+  });
+
+  test('a command declared with should_escape sends @handle as a mention, and &, < and > as entities', async () => {
+    const escaped = await recordOneRequest((url) => simulatorAt(url).typeMessage('U0MARTA', '/temp-password @piotr.nowak'));
+    expect(new URLSearchParams(escaped.body).get('text')).toBe('<@U0PIOTR|piotr.nowak>');
+    const unknown = await recordOneRequest((url) => simulatorAt(url).typeMessage('U0MARTA', '/temp-password @nobody a<b&c'));
+    expect(new URLSearchParams(unknown.body).get('text')).toBe('@nobody a&lt;b&amp;c');
+    const plain = await recordOneRequest((url) => simulatorAt(url).typeMessage('U0MARTA', '/password @piotr.nowak'));
+    expect(new URLSearchParams(plain.body).get('text')).toBe('@piotr.nowak');
+  });
+
+  test('a global shortcut is a signed shortcut payload, and the demo\'s operator gets the help-desk modal from it', async () => {
+    const recorded = await recordOneRequest((url) => simulatorAt(url).shortcut('U0MARTA', 'temporary-password'));
+    const payload = JSON.parse(new URLSearchParams(recorded.body).get('payload') ?? '{}') as Record<string, unknown>;
+    expect(payload).toMatchObject({ type: 'shortcut', callback_id: 'temporary-password', user: { id: 'U0MARTA' } });
+    expect(recorded.headers['x-slack-signature']).toMatch(/^v0=[0-9a-f]{64}$/);
+
+    await postJson(`${demo.url}sim/shortcut`, { user: 'U0MARTA', callbackId: 'temporary-password' });
+    expect((await shownView(demo, 'U0MARTA')).title.text).toBe('Temporary password');
+  });
+});
+
+/** The modal the person sees once the bot has opened one (the test's timeout is the limit). */
+async function shownView(demo: RunningDemo, user: string): Promise<{ title: { text: string } }> {
+  type Shown = { view: { title: { text: string } } | null };
+  let state: Shown = { view: null };
+  while (!state.view) state = (await getJson(`${demo.url}sim/state?user=${user}`)) as Shown;
+  return state.view;
+}
 
 /** Starts a server that records the first request, runs `act` against it, and returns what came. */
 async function recordOneRequest(act: (url: string) => Promise<void>): Promise<Recorded> {

@@ -34,7 +34,8 @@ function renderPeople(people) {
   const picker = $('who');
   picker.replaceChildren();
   for (const person of people) {
-    const details = [person.role, person.note, person.phone ? `phone ${person.phone}` : 'no phone'].filter(Boolean).join(', ');
+    // The note says so when someone has no phone.
+    const details = [person.role, person.note, person.phone && `phone ${person.phone}`].filter(Boolean).join('; ');
     picker.append(new Option(`${person.name} (${details})`, person.id));
   }
   page.user = page.user || people[0]?.id || '';
@@ -65,7 +66,6 @@ function messageItem(sender, message, extra) {
   if (message.blocks?.length) {
     body.append(BlockKit.render(message.blocks, {
       idPrefix: `m${message.ts.replace('.', '_')}`,
-      people: page.people,
       onButton: (element, block) => clickButton(element, block, { messageTs: message.ts }),
     }));
   } else {
@@ -79,13 +79,37 @@ function renderChannel(data) {
   const you = page.people.find((person) => person.id === page.user)?.name ?? 'you';
   const items = [
     ...data.typed.map((typed) => ({ at: typed.at, node: messageItem(you, { ts: String(typed.at), text: typed.text }) })),
-    ...data.ephemeral.map((message) => ({ at: Number(message.ts), node: messageItem('passdesk', message, ' <span class="only-you">Only visible to you</span>') })),
+    ...data.ephemeral.map((message) => ({
+      at: Number(message.ts),
+      node: messageItem('passdesk', message, ` <span class="only-you">${BlockKit.escapeHtml(BlockKit.clientWords().onlyYou)}</span>`),
+    })),
   ].sort((a, b) => a.at - b.at);
   $('channel').replaceChildren(...items.map((entry) => entry.node));
 }
 
 function renderDms(messages) {
   $('dms').replaceChildren(...messages.map((message) => messageItem('passdesk', message)));
+}
+
+/** The help desk's channel, for its members only; hidden for everyone else. */
+function renderHelpdeskChannel(channel) {
+  $('helpdesk-channel').hidden = !channel;
+  if (!channel) return;
+  $('helpdesk-channel-heading').textContent = channel.name;
+  $('helpdesk-messages').replaceChildren(...channel.messages.map((message) => messageItem('passdesk', message)));
+}
+
+// --- global shortcuts (Slack's ⚡ menu) ---
+
+function renderShortcuts(shortcuts) {
+  $('shortcuts').replaceChildren(...shortcuts.map((shortcut) => {
+    const choice = Object.assign(document.createElement('button'), { type: 'button', textContent: shortcut.name });
+    choice.addEventListener('click', () => {
+      choice.closest('details').open = false;
+      act(() => post('/sim/shortcut', { user: page.user, callbackId: shortcut.callbackId }));
+    });
+    return choice;
+  }));
 }
 
 // --- the modal ---
@@ -114,7 +138,6 @@ function renderModal(view) {
   body.append(BlockKit.render(view.blocks, {
     idPrefix: 'v',
     errors,
-    people: page.people,
     onButton: (element, block) => clickButton(element, block, { viewId: view.id, values: BlockKit.stateValues(view.blocks, form, 'v') }),
   }));
   const foot = form.querySelector('.foot');
@@ -195,7 +218,10 @@ async function refresh() {
   page.applied = asked;
   page.people = state.people;
   renderIfChanged('people', state.people, renderPeople);
-  $('commands').textContent = state.commands.join(', ');
+  BlockKit.setWorkspace(state.people, state.people.find((person) => person.id === page.user)?.locale);
+  $('commands').textContent = state.commands.join(' · ');
+  renderIfChanged('shortcuts', state.shortcuts, renderShortcuts);
+  renderIfChanged('helpdesk-channel', state.helpdeskChannel, renderHelpdeskChannel);
   $('reminders').hidden = !state.reminders;
   renderIfChanged('modal', state.view, renderModal);
   renderIfChanged('dms', state.messages.filter((message) => !message.ephemeral), renderDms);

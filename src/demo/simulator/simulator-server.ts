@@ -11,6 +11,8 @@ export interface SimulatorBackend {
   simulator: SlackSimulator;
   people(): unknown[];
   captured(): { sms: unknown[]; mail: unknown[] };
+  /** The help desk's channel (HELPDESK_LOG_CHANNEL) as `user` sees it; undefined when they are not in it. */
+  helpdeskChannel(user: string): { name: string; messages: unknown[] } | undefined;
   tryLogin(username: string, password: string): Promise<{ accepted: boolean; detail: string }>;
   /** Present once expiry reminders exist: runs one sweep now. */
   runReminderSweep?: () => Promise<string>;
@@ -51,10 +53,12 @@ async function route(backend: SimulatorBackend, request: IncomingMessage, respon
       const user = url.searchParams.get('user') ?? '';
       sendJson(response, 200, {
         people: backend.people(),
-        commands: simulator.commands,
+        commands: simulator.commandUsage,
+        shortcuts: simulator.shortcuts,
         reminders: backend.runReminderSweep !== undefined,
         view: simulator.openView(user) ?? null,
         messages: simulator.messagesFor(user),
+        helpdeskChannel: backend.helpdeskChannel(user) ?? null,
         ...backend.captured(),
       });
       return;
@@ -78,6 +82,9 @@ async function route(backend: SimulatorBackend, request: IncomingMessage, respon
       break;
     case '/sim/submit':
       await simulator.submit(user, text('viewId'), isObject(body.values) ? (body.values as ViewValues) /* the page builds Slack's state shape; the bot checks it as it would Slack's */ : {});
+      break;
+    case '/sim/shortcut':
+      await simulator.shortcut(user, text('callbackId'));
       break;
     case '/sim/click':
       await simulator.click(user, body as unknown as ClickRequest);

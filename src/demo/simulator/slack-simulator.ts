@@ -2,6 +2,7 @@ import type { ViewOutput } from '@slack/bolt';
 import type { FakeMessage, FakeSlack, FakeView } from '../slack-api/fake-slack';
 import { type SlackResponse, type SlackSurface, SlackHttpDriver, type ViewValues } from '../slack-api/slack-driver';
 import { isObject, randomId } from '../slack-api/view-store';
+import type { ManifestCommand, ManifestShortcut } from './manifest-entries';
 
 /** A message a user sees: DMs the bot posted, ephemerals (chat.postEphemeral, command acks, response_url). */
 export interface ShownMessage {
@@ -37,9 +38,10 @@ export class SlackSimulator {
 
   constructor(
     private readonly slack: FakeSlack,
-    settings: { botUrl: string; signingSecret: string; simulatorOrigin: string; commands: string[] },
+    settings: { botUrl: string; signingSecret: string; simulatorOrigin: string; commands: ManifestCommand[]; shortcuts?: ManifestShortcut[] },
   ) {
-    this.commands = settings.commands;
+    this.manifestCommands = settings.commands;
+    this.shortcuts = settings.shortcuts ?? [];
     const surface: SlackSurface = {
       appId: slack.appId,
       teamDomain: slack.teamDomain,
@@ -57,19 +59,39 @@ export class SlackSimulator {
     this.driver = new SlackHttpDriver({ url: settings.botUrl, signingSecret: settings.signingSecret, teamId: slack.teamId, slack: surface });
   }
 
-  readonly commands: string[];
+  private readonly manifestCommands: ManifestCommand[];
+  readonly shortcuts: ManifestShortcut[];
   private currentUser?: string;
+
+  /** The slash commands the app declares. */
+  get commands(): string[] {
+    return this.manifestCommands.map((declared) => declared.command);
+  }
+
+  /** Each command with its usage hint, as Slack suggests them while you type. */
+  get commandUsage(): string[] {
+    return this.manifestCommands.map((declared) => (declared.usageHint ? `${declared.command} ${declared.usageHint}` : declared.command));
+  }
 
   /** What the person types in the message box: `/password status` → command `/password`, text `status`. */
   async typeMessage(userId: string, message: string): Promise<void> {
     const [command = '', ...words] = message.trim().split(/\s+/);
-    if (!this.commands.includes(command)) {
+    const declared = this.manifestCommands.find((candidate) => candidate.command === command);
+    if (!declared) {
       const known = this.commands.join(', ');
       this.addEphemeral(userId, { text: command.startsWith('/') ? `${command} is not a command here. Try ${known}.` : `Type a command: ${known}.` });
       return;
     }
-    const response = await this.as(userId, () => this.driver.slashCommand(userId, command, words.join(' ')));
+    const text = this.asSlackSendsIt(words.join(' '), declared.shouldEscape);
+    const response = await this.as(userId, () => this.driver.slashCommand(userId, command, text));
     this.showAck(userId, response);
+  }
+
+  /** The person picks a global shortcut (Slack's ⚡ menu). */
+  async shortcut(userId: string, callbackId: string): Promise<void> {
+    if (!this.shortcuts.some((shortcut) => shortcut.callbackId === callbackId)) throw new Error('no such shortcut');
+    const response = await this.as(userId, () => this.driver.globalShortcut(userId, callbackId));
+    if (response.status !== 200) this.addEphemeral(userId, { text: `The bot answered HTTP ${response.status}.` });
   }
 
   async submit(userId: string, viewId: string, values: ViewValues): Promise<void> {
@@ -116,6 +138,19 @@ export class SlackSimulator {
     if (body.delete_original === true) return true;
     this.addEphemeral(userId, body);
     return true;
+  }
+
+  /**
+   * A command's text as Slack sends it: &, < and > as entities, and, for a command declared with
+   * should_escape, `@handle` of a workspace member as the mention `<@U…|handle>`.
+   */
+  private asSlackSendsIt(text: string, shouldEscape: boolean): string {
+    const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    if (!shouldEscape) return escaped;
+    return escaped.replace(/(^|\s)@([a-z0-9._-]+)/gi, (whole, space: string, handle: string) => {
+      const userId = this.slack.userIdByName(handle);
+      return userId ? `${space}<@${userId}|${handle}>` : whole;
+    });
   }
 
   private showAck(userId: string, response: SlackResponse): void {

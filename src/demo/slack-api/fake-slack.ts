@@ -256,6 +256,12 @@ export class FakeSlack {
     return this.users.get(userId)?.name ?? userId.toLowerCase();
   }
 
+  /** The member whose handle this is (case-insensitive), as Slack resolves `@handle` in escaped text. */
+  userIdByName(handle: string): string | undefined {
+    const wanted = handle.toLowerCase();
+    return [...this.users.keys()].find((id) => this.userName(id).toLowerCase() === wanted && !this.users.get(id)?.deleted);
+  }
+
   /** What Slack does with the app's ack of a view_submission (close, update, push, errors, clear). */
   applyViewResponse(userId: string, viewId: string, values: ViewOutput['state']['values'], response: unknown): void {
     this.views.applySubmissionResponse(userId, viewId, values, response);
