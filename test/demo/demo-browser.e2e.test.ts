@@ -126,7 +126,10 @@ describe('npm run demo in a browser', () => {
     // A poll answer from before the modal opened, arriving after the operator has chosen, must not undo the choice.
     const latePoll = await sim.holdNextPoll();
     await sim.send('/temp-password');
+    // The bot opens the modal just after acking the command, and fills it in after checking the operator: with the
+    // poll held, the page draws it on refreshes of its own.
     const person = sim.dialog.getByLabel('Person in Slack');
+    while (!(await person.isVisible())) await sim.refreshNow();
     await person.selectOption({ label: 'Piotr Nowak' });
     await latePoll.release();
     expect(await person.inputValue()).toBe('U0PIOTR');

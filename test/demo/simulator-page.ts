@@ -121,6 +121,11 @@ export class SimulatorPage {
     };
   }
 
+  /** Refreshes the page from the demo at once, as the page does after every action of the person. */
+  async refreshNow(): Promise<void> {
+    await this.page.evaluate('refresh()');
+  }
+
   /** "Try a login": what the panel answers for this username and password. */
   async tryLogin(username: string, password: string): Promise<string> {
     const login = this.region('Try a login');
