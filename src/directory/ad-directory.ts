@@ -15,7 +15,8 @@
  *   only where the rootDSE lists it; Samba (4.17 at least) does not, so there a reset skips the
  *   history, as any administrative reset does. It also sets pwdLastSet = -1 in the same modify, so
  *   the user is never left "must change"; that needs the service account's right to write pwdLastSet.
- * - The bot writes lockoutTime only to unlock (`unlockAccount`), on a help-desk operator's explicit choice.
+ * - The bot writes lockoutTime only to unlock (`unlockAccount`, under the base DN only), on a help-desk
+ *   operator's explicit choice or after the person's verified SMS code ("My account is locked").
  */
 import { AndFilter, Attribute, Change, EqualityFilter, type Entry, type Filter, OrFilter, type Client } from 'ldapts';
 import { type Clock, systemClock } from '../clock/clock';
@@ -201,7 +202,8 @@ export class ActiveDirectory implements Directory {
 
   async unlockAccount(dn: string): Promise<void> {
     try {
-      await this.connector.asServiceAccount((client) => unlockAdAccount(client, dn));
+      await this.connector.asServiceAccount((client) =>
+        unlockAdAccount(client, dn, (reader, personDn, attributes) => this.findPerson(reader, personDn, attributes)));
     } catch (error) {
       throw toDirectoryError(error, `unlock ${dn}`);
     }

@@ -24,7 +24,7 @@ beforeAll(async () => {
   directory = adDirectory();
 }, 120_000);
 
-function adDirectory(bindDn = samba.env.LDAP_BIND_DN): ActiveDirectory {
+function adDirectory(bindDn = samba.env.LDAP_BIND_DN, baseDn = samba.env.LDAP_BASE_DN): ActiveDirectory {
   const connector = new LdapConnector({
     url: samba.env.LDAP_URL,
     caFile: samba.env.LDAP_CA_FILE,
@@ -35,7 +35,7 @@ function adDirectory(bindDn = samba.env.LDAP_BIND_DN): ActiveDirectory {
   });
   return new ActiveDirectory({
     connector,
-    baseDn: samba.env.LDAP_BASE_DN,
+    baseDn,
     mailAttr: samba.env.LDAP_MAIL_ATTR,
     phoneAttr: samba.env.LDAP_PHONE_ATTR,
     linkAttr: samba.env.LDAP_LINK_ATTR,
@@ -170,7 +170,8 @@ describe('unlocking', () => {
     expect(await readAsAdministrator(plain.dn, 'lockoutTime')).toBeUndefined();
   });
 
-  it('says so when the service account may not write lockoutTime (outside its OU), and leaves the lock', async () => {
+  /** A locked account in CN=Users: outside LDAP_BASE_DN and outside the OU the service account may write. */
+  async function lockedOutsideThePeopleOu(): Promise<{ dn: string; lockedAt: string | undefined }> {
     const username = `hd-out-${unique()}`;
     const dn = `CN=${username},CN=Users,${SAMBA_DOMAIN.domainDn}`;
     await samba.asAdministrator((client) => client.add(dn, [
@@ -184,10 +185,26 @@ describe('unlocking', () => {
     }
     const lockedAt = await readAsAdministrator(dn, 'lockoutTime');
     expect(lockedAt).not.toBe('0');
+    return { dn, lockedAt };
+  }
 
-    expect(await failureOf(directory.unlockAccount(dn))).toBe('insufficient-rights');
+  it('refuses an account outside LDAP_BASE_DN as not-found before asking the directory to write, and leaves the lock', async () => {
+    const { dn, lockedAt } = await lockedOutsideThePeopleOu();
+
+    expect(await failureOf(directory.unlockAccount(dn))).toBe('not-found');
     expect(await readAsAdministrator(dn, 'lockoutTime')).toBe(lockedAt);
     expect(await failureOf(directory.unlockAccount(`CN=No Such Person,${SAMBA_DOMAIN.peopleDn}`))).toBe('not-found');
+  });
+
+  it('says so when the service account may not write lockoutTime (a base DN wider than its rights), and leaves the lock', async () => {
+    const { dn, lockedAt } = await lockedOutsideThePeopleOu();
+    const wholeDomain = adDirectory(samba.env.LDAP_BIND_DN, SAMBA_DOMAIN.domainDn);
+    try {
+      expect(await failureOf(wholeDomain.unlockAccount(dn))).toBe('insufficient-rights');
+    } finally {
+      await wholeDomain.close();
+    }
+    expect(await readAsAdministrator(dn, 'lockoutTime')).toBe(lockedAt);
   });
 });
 

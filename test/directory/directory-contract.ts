@@ -212,6 +212,19 @@ export function describeDirectoryContract(name: string, launch: () => Promise<Co
         await expect(directory.getAccount(outside.dn)).resolves.toMatchObject({ mustChange: false });
       });
 
+      it('refuses to unlock an account outside the base DN as not-found, and leaves it locked', async () => {
+        const outside = await addPerson();
+        for (let attempt = 0; attempt < backend.lockoutThreshold; attempt += 1) {
+          expect(await backend.canBind(outside.dn, `Wrong-Guess-${attempt}!o`)).toBe(false);
+        }
+        await expect(directory.getAccount(outside.dn)).resolves.toMatchObject({ locked: true });
+
+        await expectFailure(narrow.unlockAccount(outside.dn), 'not-found');
+
+        await expect(directory.getAccount(outside.dn)).resolves.toMatchObject({ locked: true });
+        expect(await backend.canBind(outside.dn, outside.password)).toBe(false);
+      });
+
       it('still writes to an account inside its base DN', async () => {
         const inside = await addPerson({}, inner);
 
