@@ -13,6 +13,7 @@ import { serviceFlows } from './flows/service-account/service-flows';
 import { ServiceAccountJourney } from './flows/service-account/service-account-journey';
 import { unlockFlows } from './flows/unlock-account/unlock-flows';
 import { UnlockAccountJourney } from './flows/unlock-account/unlock-account-journey';
+import { journeyStartRules } from './flows/shared/start-allowance';
 import { messagesFor } from './i18n';
 import type { Logger } from './log/logger';
 import type { PasswordChangedNotifier } from './notification/password-changed-notifier';
@@ -54,8 +55,11 @@ export interface SelfServiceParts {
  */
 export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first: MenuEntry): { limitRules: LimitRule[] } {
   const { config, slack, directory, audit, logger, clock, limiter, notifier, secretKey } = parts;
+  const changeStart = journeyStartRules('change-password', config.limits);
+  const usernameStart = journeyStartRules('forgot-username', config.limits);
   const changePassword = new ChangePasswordJourney({
     directory, flows: changeFlows(parts.store), policy: parts.policy, audit, notifier, clock, logger, secretKey,
+    limiter, startRules: changeStart,
     guard: new WrongCurrentGuard({ directory, limiter, wrongAnswersPerHour: config.limits.wrongAnswersPerHour }),
     settings: config.reset, defaultLocale: config.defaultLocale,
   });
@@ -73,7 +77,10 @@ export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first
   const entries = [
     first,
     registerChangePassword(app, { ...slack, journey: changePassword, presentation: config }),
-    forgotUsernameEntry({ ...slack, journey: new ForgotUsernameJourney({ directory, audit, logger }), helpdeskContact: config.helpdeskContact }),
+    forgotUsernameEntry({
+      ...slack, journey: new ForgotUsernameJourney({ directory, audit, logger, limiter, startRules: usernameStart }),
+      helpdeskContact: config.helpdeskContact,
+    }),
     registerUnlockAccount(app, { ...slack, journey: unlockAccount, helpdeskContact: config.helpdeskContact }),
     registerServiceAccount(app, { ...slack, journey: serviceAccount, helpdeskContact: config.helpdeskContact }),
   ];
@@ -84,5 +91,6 @@ export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first
   const menu = new MenuJourney({ directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined, limiter, lookups });
   registerMenu(app, { ...slack, menu, limiter, helpdeskContact: config.helpdeskContact }, entries);
   // For pruning: counters are kept as long as the longest window that still counts them.
-  return { limitRules: [lookups.perUser, lookups.perTeam, ONE_CHOICE, ...WrongCurrentGuard.rules(config.limits.wrongAnswersPerHour)] };
+  const startRules = [changeStart, usernameStart].flatMap((rules) => [rules.flow, rules.teamFlow]);
+  return { limitRules: [lookups.perUser, lookups.perTeam, ...startRules, ONE_CHOICE, ...WrongCurrentGuard.rules(config.limits.wrongAnswersPerHour)] };
 }

@@ -15,3 +15,11 @@ export { DAY_MS, HOUR_MS } from '../clock/durations';
 export function longestWindowMs(rules: LimitRule[]): number {
   return Math.max(0, ...rules.map((rule) => rule.windowMs));
 }
+
+/**
+ * Refusals by `rule` are audited once per subject and window of that rule, so that a flood of
+ * refused requests cannot write a flood of audit rows (the first one says it all).
+ */
+export function refusalAuditedOnce(rule: LimitRule): LimitRule {
+  return { name: `${rule.name}-refusal-audited`, limit: 1, windowMs: rule.windowMs };
+}

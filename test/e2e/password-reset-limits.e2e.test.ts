@@ -1,7 +1,4 @@
-import { systemClock } from '../../src/clock/clock';
-import { loadConfig } from '../../src/config';
-import { createDirectory } from '../../src/directory/create-directory';
-import type { Directory } from '../../src/directory/directory';
+import { countingDirectory } from '../harness/counting-directory';
 import { type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
 import type { FakeView } from '../harness/fake-slack';
 import { JAN_PHONE, type SeededPeople, seedPeople } from '../harness/people';
@@ -23,42 +20,15 @@ afterAll(async () => {
   await slapd?.stop();
 });
 
-/** The real OpenLDAP adapter, counting the look-ups `/password` makes through it. */
-function countingDirectory(harness: { env: Record<string, string> }): { directory: Directory; lookUps: () => number } {
-  const real = createDirectory(loadConfig(harness.env, { requireSecretKey: false }).ldap, systemClock);
-  let lookUps = 0;
-  const directory = new Proxy(real, {
-    get(target, property) {
-      if (property === 'findAccountsByMail') {
-        return (mail: string) => {
-          lookUps += 1;
-          return target.findAccountsByMail(mail);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { directory, lookUps: () => lookUps };
-}
-
 /** A passdesk of its own for one test (its own limits and store), stopped whatever the test does. */
 async function withPassdesk(env: Record<string, string>, test: (harness: PassdeskUnderTest, lookUps: () => number) => Promise<void>) {
-  const counting = countingDirectory({ env: { ...slapd.env, ...minimalEnv() } });
+  const counting = countingDirectory(slapd.env);
   const harness = await startPassdeskUnderTest({ directory: slapd, env, adapters: { directory: counting.directory } });
   try {
     await test(harness, counting.lookUps);
   } finally {
     await harness.stop();
   }
-}
-
-/** Enough of the other settings for loadConfig to build the directory settings. */
-function minimalEnv(): Record<string, string> {
-  return {
-    SLACK_BOT_TOKEN: 'xoxb-unused', SLACK_SIGNING_SECRET: 'unused', TWILIO_ACCOUNT_SID: 'ACunused', TWILIO_AUTH_TOKEN: 'unused',
-    TWILIO_FROM: '+15005550006', SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'unused@uni.example',
-  };
 }
 
 /** What the modals read once updated: the first `count` views.update calls from `since` on (waits for them). */

@@ -4,6 +4,7 @@ import type { Clock } from '../../clock/clock';
 import type { Config, Locale } from '../../config';
 import { type Account, type Directory, DirectoryError, type FoundAccount } from '../../directory/directory';
 import type { Logger } from '../../log/logger';
+import type { Limiter } from '../../regulation/limiter';
 import type { PasswordChangedNotice } from '../../notification/password-changed-notifier';
 import type { PasswordRules } from '../password-reset/journey-types';
 import { changeSeveralAccounts } from '../shared/change-several-accounts';
@@ -15,6 +16,7 @@ import { endedOutcome } from '../shared/outcome';
 import { passwordFingerprint } from '../shared/password-fingerprint';
 import { normaliseNewPassword } from '../shared/typed-password';
 import type { Requester } from '../shared/requester';
+import { countStart, type StartRules } from '../shared/start-allowance';
 import type { ChangeEndReason, ChangeFormError, ChangeFormScreen, ChangeOutcome } from './change-screen';
 import { type ChangeState, newChangeState } from './change-state';
 import { checkCurrentPasswords } from './current-passwords-check';
@@ -25,6 +27,9 @@ export interface ChangePasswordDeps {
   flows: FlowRepository<ChangeState>;
   policy: PasswordRules;
   guard: WrongCurrentGuard;
+  limiter: Limiter;
+  /** Starts per person and per team: each start looks the person up in the directory. */
+  startRules: StartRules;
   audit: AuditTrail;
   notifier: { notify(notice: PasswordChangedNotice): Promise<void> };
   clock: Clock;
@@ -58,11 +63,15 @@ export class ChangePasswordJourney {
   async start(key: FlowKey, requester: Requester): Promise<ChangeOutcome> {
     const { directory, audit, clock } = this.deps;
     const actor = slackActor(requester);
-    const refuse = async (reason: ChangeEndReason, subject?: string): Promise<ChangeOutcome> => {
-      await audit.record({ actor, action: 'change-password.refused', subject, result: 'refused', detail: { reason },
+    const refuse = async (reason: ChangeEndReason, subject?: string, detail: Record<string, string> = {}): Promise<ChangeOutcome> => {
+      await audit.record({ actor, action: 'change-password.refused', subject, result: 'refused', detail: { reason, ...detail },
         requestId: requester.requestId });
       return endedOutcome(requester.locale, reason);
     };
+    const start = await countStart(this.deps.limiter, this.deps.startRules, requester);
+    if (!start.allowed) {
+      return start.firstRefusal ? refuse('rate-limited', undefined, { limit: start.rule.name }) : endedOutcome(requester.locale, 'rate-limited');
+    }
     if (!requester.verifiedEmail) return refuse('no-verified-email');
     let found: FoundAccount[];
     try {

@@ -38,4 +38,4 @@ export interface ChangeDoneScreen {
   changed: string[];
 }
 
-export type ChangeEndReason = 'no-verified-email' | 'no-account' | 'ambiguous-mail' | 'account-disabled' | 'directory-unavailable';
+export type ChangeEndReason = 'no-verified-email' | 'no-account' | 'ambiguous-mail' | 'account-disabled' | 'directory-unavailable' | 'rate-limited';

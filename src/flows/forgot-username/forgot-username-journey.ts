@@ -3,11 +3,13 @@ import type { AuditTrail } from '../../audit/audit-trail';
 import type { Account, Directory } from '../../directory/directory';
 import type { PersonKind } from '../../directory/account-kind';
 import type { Logger } from '../../log/logger';
+import type { Limiter } from '../../regulation/limiter';
 import type { FlowKey } from '../shared/flow-repository';
 import { type PersonAccounts, personAccounts } from '../shared/choose-accounts';
 import { logDirectoryError } from '../shared/log-directory-error';
 import { type EndedScreen, endedOutcome, type Outcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
+import { countStart, type StartRules } from '../shared/start-allowance';
 
 export type AccountKind = PersonKind | 'service';
 
@@ -19,9 +21,20 @@ export interface UsernamesScreen {
   disabled: string[];
 }
 
-export type UsernameEndReason = 'no-verified-email' | 'no-account' | 'ambiguous-mail' | 'account-disabled' | 'directory-unavailable';
+export type UsernameEndReason =
+  'no-verified-email' | 'no-account' | 'ambiguous-mail' | 'account-disabled' | 'directory-unavailable' | 'rate-limited';
+
 export type UsernameScreen = UsernamesScreen | EndedScreen<UsernameEndReason>;
 export type UsernameOutcome = Outcome<UsernameScreen>;
+
+export interface ForgotUsernameDeps {
+  directory: Directory;
+  audit: AuditTrail;
+  logger: Logger;
+  limiter: Limiter;
+  /** Starts per person and per team: each start looks the person up in the directory. */
+  startRules: StartRules;
+}
 
 /**
  * "Forgot my username" (the Italian "recupera account"): the usernames of the accounts found
@@ -29,16 +42,20 @@ export type UsernameOutcome = Outcome<UsernameScreen>;
  * own. No SMS: Slack has already proved who they are, and nothing is changed. Audited.
  */
 export class ForgotUsernameJourney {
-  constructor(private readonly deps: { directory: Directory; audit: AuditTrail; logger: Logger }) {}
+  constructor(private readonly deps: ForgotUsernameDeps) {}
 
   async start(_key: FlowKey, requester: Requester): Promise<UsernameOutcome> {
     const actor = slackActor(requester);
     const audit = (result: 'ok' | 'refused', detail: Record<string, string | number>, subject?: string) =>
       this.deps.audit.record({ actor, action: 'forgot-username.shown', subject, result, detail, requestId: requester.requestId });
-    const refuse = async (reason: UsernameEndReason, subject?: string): Promise<UsernameOutcome> => {
-      await audit('refused', { reason }, subject);
+    const refuse = async (reason: UsernameEndReason, subject?: string, detail: Record<string, string> = {}): Promise<UsernameOutcome> => {
+      await audit('refused', { reason, ...detail }, subject);
       return endedOutcome(requester.locale, reason);
     };
+    const start = await countStart(this.deps.limiter, this.deps.startRules, requester);
+    if (!start.allowed) {
+      return start.firstRefusal ? refuse('rate-limited', undefined, { limit: start.rule.name }) : endedOutcome(requester.locale, 'rate-limited');
+    }
     if (!requester.verifiedEmail) return refuse('no-verified-email');
 
     let person: PersonAccounts;

@@ -20,10 +20,3 @@ export function resetLimits(limits: Config['limits']): ResetLimits {
   };
 }
 
-/**
- * Refusals by `rule` are audited once per subject and window of that rule, so that a flood of
- * refused requests cannot write a flood of audit rows (the first one says it all).
- */
-export function refusalAuditedOnce(rule: LimitRule): LimitRule {
-  return { name: `${rule.name}-refusal-audited`, limit: 1, windowMs: rule.windowMs };
-}

@@ -1,7 +1,7 @@
 import { slackActor } from '../../audit/actor';
 import { MINUTE_MS } from '../../clock/durations';
 import type { FoundAccount } from '../../directory/directory';
-import type { LimitRule } from '../../regulation/limit-rule';
+import { type LimitRule, refusalAuditedOnce } from '../../regulation/limit-rule';
 import { newArithmeticChallenge } from '../shared/arithmetic-challenge';
 import type { FlowKey } from '../shared/flow-repository';
 import { logDirectoryError } from '../shared/log-directory-error';
@@ -9,7 +9,6 @@ import { endedOutcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
 import { chooseAccounts } from '../shared/choose-accounts';
 import type { PasswordResetDeps } from './journey-types';
-import { refusalAuditedOnce } from './reset-limits';
 import { type EndReason, identityScreen, type ResetOutcome } from './reset-screen';
 import { newResetState } from './reset-state';
 

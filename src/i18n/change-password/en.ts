@@ -34,5 +34,6 @@ export const en: ChangePasswordMessages = {
     directoryUnavailable: 'The account directory cannot be reached right now. Nothing was changed. Please try again later.',
     flowExpired: 'This change has expired or was already finished. Please start again with /password.',
     flowUnreadable: 'This change cannot be continued. Nothing was changed. Please start again with /password.',
+    rateLimited: 'A password change was started too many times lately. For your safety, it is paused for a while; please try again later. Nothing was changed.',
   },
 };

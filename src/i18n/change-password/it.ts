@@ -34,5 +34,6 @@ export const it: ChangePasswordMessages = {
     directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Non è stato cambiato nulla. Riprova più tardi.',
     flowExpired: 'Questo cambio è scaduto o è già stato completato. Ricomincia con /password.',
     flowUnreadable: 'Questo cambio non può proseguire. Non è stato cambiato nulla. Ricomincia con /password.',
+    rateLimited: 'Il cambio password è stato avviato troppe volte di recente. Per sicurezza è sospeso per un po\u2019; riprova più tardi. Non è stato cambiato nulla.',
   },
 };

@@ -33,5 +33,7 @@ export interface ChangePasswordMessages {
     directoryUnavailable: string;
     flowExpired: string;
     flowUnreadable: string;
+    /** Started too often lately (LIMIT_FLOWS_PER_DAY per person, LIMIT_FLOWS_PER_TEAM_PER_HOUR per workspace). */
+    rateLimited: string;
   };
 }

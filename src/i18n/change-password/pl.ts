@@ -34,5 +34,6 @@ export const pl: ChangePasswordMessages = {
     directoryUnavailable: 'Katalog kont jest w tej chwili niedostępny. Nic nie zostało zmienione. Spróbuj ponownie później.',
     flowExpired: 'Ta zmiana wygasła lub została już zakończona. Zacznij od nowa poleceniem /password.',
     flowUnreadable: 'Tej zmiany nie można kontynuować. Nic nie zostało zmienione. Zacznij od nowa poleceniem /password.',
+    rateLimited: 'Zmiana hasła była ostatnio rozpoczynana zbyt wiele razy. Dla bezpieczeństwa jest na jakiś czas wstrzymana; spróbuj ponownie później. Nic nie zostało zmienione.',
   },
 };

@@ -16,5 +16,6 @@ export const en: ForgotUsernameMessages = {
     noAccount: 'We found no university account with the email address of your Slack profile.',
     accountDisabled: 'Your account is disabled. Please contact the help desk.',
     directoryUnavailable: 'The account directory cannot be reached right now. Please try again later.',
+    rateLimited: 'Your usernames were looked up too many times lately. For your safety, this is paused for a while; please try again later.',
   },
 };

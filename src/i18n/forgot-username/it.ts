@@ -16,5 +16,6 @@ export const it: ForgotUsernameMessages = {
     noAccount: 'Non abbiamo trovato nessun account di Ateneo con l\u2019indirizzo email del tuo profilo Slack.',
     accountDisabled: 'Il tuo account è disabilitato. Contatta l\u2019help desk.',
     directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Riprova più tardi.',
+    rateLimited: 'I tuoi nomi utente sono stati cercati troppe volte di recente. Per sicurezza la ricerca è sospesa per un po\u2019; riprova più tardi.',
   },
 };

@@ -13,5 +13,7 @@ export interface ForgotUsernameMessages {
     noAccount: string;
     accountDisabled: string;
     directoryUnavailable: string;
+    /** Looked up too often lately (LIMIT_FLOWS_PER_DAY per person, LIMIT_FLOWS_PER_TEAM_PER_HOUR per workspace). */
+    rateLimited: string;
   };
 }

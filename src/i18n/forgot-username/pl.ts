@@ -16,5 +16,6 @@ export const pl: ForgotUsernameMessages = {
     noAccount: 'Nie znaleźliśmy konta uczelnianego z adresem e-mail Twojego profilu w Slacku.',
     accountDisabled: 'Twoje konto jest wyłączone. Skontaktuj się z help deskiem.',
     directoryUnavailable: 'Katalog kont jest w tej chwili niedostępny. Spróbuj ponownie później.',
+    rateLimited: 'Twoje loginy były ostatnio sprawdzane zbyt wiele razy. Dla bezpieczeństwa ta funkcja jest na jakiś czas wstrzymana; spróbuj ponownie później.',
   },
 };

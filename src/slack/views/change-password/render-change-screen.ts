@@ -104,6 +104,7 @@ function endedText(screen: EndedScreen<ChangeEndReason>, messages: Messages): st
     'ambiguous-mail': messages.common.ended.ambiguousMail,
     'account-disabled': ended.accountDisabled,
     'directory-unavailable': ended.directoryUnavailable,
+    'rate-limited': ended.rateLimited,
     'flow-expired': ended.flowExpired,
     'flow-unreadable': ended.flowUnreadable,
     'already-in-progress': messages.common.ended.alreadyInProgress,

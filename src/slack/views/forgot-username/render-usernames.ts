@@ -38,6 +38,7 @@ function endedText(reason: Extract<UsernameScreen, { step: 'ended' }>['reason'],
     case 'ambiguous-mail': return messages.common.ended.ambiguousMail;
     case 'account-disabled': return ended.accountDisabled;
     case 'directory-unavailable': return ended.directoryUnavailable;
+    case 'rate-limited': return ended.rateLimited;
     case 'already-in-progress': return messages.common.ended.alreadyInProgress;
     default: return messages.common.ended.unexpected;
   }
