@@ -132,6 +132,25 @@ describe.each(FLAVOURS)('change a password I know, on %s', (flavour, launch) => 
     expect(await world.directory.canBind(dn, people.noPhone.password)).toBe(true);
   });
 
+  it.each([1, 2])('never checks the current password where the policy locks after %i wrong one(s), and says why in words', async (threshold) => {
+    const { people, user, tag } = await world.newPerson({ slackEmail: (p) => p.noPhone.mail, locale: 'it-IT' });
+    const dn = people.noPhone.dn;
+    await lockoutThreshold(dn, tag, threshold);
+    await user.openMenu('change');
+    const tryCurrent = (current: string) => user.submit([['Password attuale', current], ['Nuova password', CHOSEN], ['Ripeti la nuova password', CHOSEN]]);
+
+    await tryCurrent(people.noPhone.password);
+
+    const shown = user.view().shownErrors?.current_password;
+    expect(shown).toContain(`passdesk non può controllare in sicurezza la password attuale di: ${people.noPhone.username}.`);
+    expect(shown).toContain('Usa "Ho dimenticato la password" in /password');
+    expect(shown).not.toContain('Troppe password attuali errate');
+    // Not tried at all: the directory counted nothing, and nothing changed.
+    await expect(world.adapter().lockoutStatus(dn)).resolves.toEqual({ threshold, failures: 0 });
+    expect(await world.directory.canBind(dn, people.noPhone.password)).toBe(true);
+    expect(world.auditActions(user.id)).toContain('change-password.not-checked refused');
+  });
+
   it('lets submissions running at the same time (several modals) past the margin no more than one at a time would', async () => {
     const { people, user } = await world.newPerson({ slackEmail: (p) => p.noPhone.mail });
     const views = [];

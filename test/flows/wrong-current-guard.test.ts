@@ -62,12 +62,28 @@ describe('wrong current passwords', () => {
 
     const reserved = await Promise.all([1, 2, 3, 4, 5].map(() => guard.reserve(dn)));
 
-    expect(reserved.filter((tries) => tries > 0)).toHaveLength(DEFAULT_POLICY.maxFailure - 2);
+    expect(reserved.filter((reservation) => reservation.kind === 'reserved')).toHaveLength(DEFAULT_POLICY.maxFailure - 2);
+    expect(reserved.filter((reservation) => reservation.kind === 'stopped')).toHaveLength(2);
     expect(await guard.triesLeft(dn)).toBe(0);
     // Settled: a right password gives its try back, a wrong one keeps it.
     await guard.settle('slack:T:U3', dn, 'right');
     await guard.settle('slack:T:U3', dn, 'wrong');
     expect(await guard.triesLeft(dn)).toBe(1);
+  });
+
+  it('are never risked where the lockout threshold is 1 or 2: no check is taken, and the reason is its own', async () => {
+    const guard = guardOn(new FakeClock());
+    for (const threshold of [1, 2]) {
+      const { dn } = await person();
+      await server.assignPolicy(dn, await server.addPolicy(`guard-strict-${n}`, { pwdLockout: 'TRUE', pwdMaxFailure: String(threshold) }));
+
+      await expect(guard.reserve(dn)).resolves.toEqual({ kind: 'threshold-too-low' });
+    }
+    // Threshold 3 leaves one try: that is a check taken, then stopped.
+    const { dn } = await person();
+    await server.assignPolicy(dn, await server.addPolicy(`guard-strict-${n}`, { pwdLockout: 'TRUE', pwdMaxFailure: '3' }));
+    await expect(guard.reserve(dn)).resolves.toEqual({ kind: 'reserved', triesLeft: 1 });
+    await expect(guard.reserve(dn)).resolves.toEqual({ kind: 'stopped' });
   });
 
   it("count the directory's own failures too (wrong logins elsewhere), whichever is higher", async () => {

@@ -26,6 +26,8 @@ export type ChangeFormError =
   | { kind: 'wrong-current'; accounts: string[]; triesLeft: number }
   /** Too many wrong current passwords: passdesk does not check these accounts for an hour. */
   | { kind: 'stopped'; accounts: string[] }
+  /** The accounts' lockout threshold is 1 or 2: passdesk never checks their current password. */
+  | { kind: 'cannot-check-safely'; accounts: string[] }
   | { kind: 'locked'; accounts: string[] }
   | { kind: 'expired'; accounts: string[] }
   | { kind: 'directory-refused'; reasons: DirectoryPolicyReason[] }

@@ -37,19 +37,23 @@ export async function checkCurrentPasswords(
   }
   const left = new Map<string, number>();
   const stopped: ChangeAccount[] = [];
+  const tooLow: ChangeAccount[] = [];
   try {
     for (const { account } of chosen) {
-      const tries = await deps.guard.reserve(account.dn);
-      if (tries === 0) stopped.push(account);
-      else left.set(account.dn, tries);
+      const reservation = await deps.guard.reserve(account.dn);
+      if (reservation.kind === 'reserved') left.set(account.dn, reservation.triesLeft);
+      else (reservation.kind === 'stopped' ? stopped : tooLow).push(account);
     }
   } catch (error) {
     await settleUntried(deps, actor, left);
     throw error;
   }
-  if (stopped.length > 0) {
+  if (stopped.length > 0 || tooLow.length > 0) {
     await settleUntried(deps, actor, left);
+    for (const account of tooLow) await audit('not-checked', account, { reason: 'lockout-threshold-too-low' });
     for (const account of stopped) await audit('stopped', account);
+    // The lasting reason first: waiting an hour changes nothing for these accounts.
+    if (tooLow.length > 0) return { kind: 'cannot-check-safely', accounts: tooLow.map((account) => account.username) };
     return { kind: 'stopped', accounts: stopped.map((account) => account.username) };
   }
 

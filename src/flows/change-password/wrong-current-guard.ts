@@ -25,6 +25,22 @@ export function allowedWrongTries(threshold: LockoutStatus['threshold'], neverLo
   return Math.max(0, effective - LOCKOUT_MARGIN);
 }
 
+/**
+ * A lockout threshold of 1 or 2 leaves no try inside the margin: passdesk never checks such an
+ * account's current password (a wrong one could lock it), and says why in its own words.
+ */
+export function tooLowToCheck(threshold: LockoutStatus['threshold']): boolean {
+  return typeof threshold === 'number' && threshold <= LOCKOUT_MARGIN;
+}
+
+/** A check taken, with the tries that were left before it; or why none was taken. */
+export type Reservation =
+  | { kind: 'reserved'; triesLeft: number }
+  /** Too many wrong tries lately (passdesk's count or the directory's, checks under way included). */
+  | { kind: 'stopped' }
+  /** The account's policy locks it too soon for any check to be safe (`tooLowToCheck`). */
+  | { kind: 'threshold-too-low' };
+
 /** How one reserved check of a current password ended. */
 export type CheckResult = 'right' | 'wrong' | 'not-tried';
 
@@ -47,16 +63,17 @@ export class WrongCurrentGuard {
   }
 
   /**
-   * Takes one check of `dn`'s current password, or none when passdesk must stop asking. Returns
-   * the tries that were left before this one (0: not reserved). Settle it with `settle`.
+   * Takes one check of `dn`'s current password, or none when passdesk must not ask. A check taken
+   * carries the tries that were left before it; settle it with `settle`.
    */
-  async reserve(dn: string): Promise<number> {
-    const { settled, attempts, wrong, allowed, failures } = await this.counts(dn);
+  async reserve(dn: string): Promise<Reservation> {
+    const { settled, attempts, wrong, allowed, failures, threshold } = await this.counts(dn);
+    if (tooLowToCheck(threshold)) return { kind: 'threshold-too-low' };
     // The store takes the check only while (checks taken − checks settled) stays below what the
     // wrong ones leave. `settled` was read first and only grows, so a late read errs on the safe side.
     const limit = allowed - Math.max(wrong, failures) + settled;
-    if (!(await this.deps.limiter.consume({ ...this.checks(), limit }, { accounts: [dn] }))) return 0;
-    return Math.max(1, limit - attempts);
+    if (!(await this.deps.limiter.consume({ ...this.checks(), limit }, { accounts: [dn] }))) return { kind: 'stopped' };
+    return { kind: 'reserved', triesLeft: Math.max(1, limit - attempts) };
   }
 
   /** Ends a reserved check; a wrong password is counted against the account and the Slack user. */
@@ -80,7 +97,10 @@ export class WrongCurrentGuard {
     const attempts = await this.deps.limiter.used(this.checks(), { account: dn });
     const wrong = await this.deps.limiter.used(this.rule(), { account: dn });
     const status = await this.deps.directory.lockoutStatus(dn);
-    return { settled, attempts, wrong, failures: status.failures, allowed: allowedWrongTries(status.threshold, this.deps.wrongAnswersPerHour) };
+    return {
+      settled, attempts, wrong, failures: status.failures, threshold: status.threshold,
+      allowed: allowedWrongTries(status.threshold, this.deps.wrongAnswersPerHour),
+    };
   }
 
   private rule(): LimitRule {

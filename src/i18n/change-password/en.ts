@@ -18,6 +18,8 @@ export const en: ChangePasswordMessages = {
     `The current password is not right for: ${accounts}. ${plural('en', left, { one: 'After # more wrong try', other: 'After # more wrong tries' })}, passdesk stops asking for an hour, so that your account is not locked.`,
   stopped: (accounts) =>
     `Too many wrong current passwords for: ${accounts}. So that the account is not locked, passdesk will not check its password for the next hour. If you have forgotten it, use "Forgot my password" in /password.`,
+  cannotCheckSafely: (accounts) =>
+    `passdesk cannot safely check the current password of: ${accounts}. The account's policy locks it after one or two wrong passwords, so passdesk does not try. Use "Forgot my password" in /password (a reset with an SMS code), or contact the help desk.`,
   locked: (accounts) => `This account is locked after too many wrong passwords: ${accounts}. Use "Unlock my account" in /password.`,
   expired: (accounts) => `The password has expired for: ${accounts}. Use "Forgot my password" in /password to set a new one.`,
   retrySamePassword: 'Type the same new password as before, so all your accounts end up with the same one.',

@@ -18,6 +18,8 @@ export const it: ChangePasswordMessages = {
     `La password attuale non è corretta per: ${accounts}. ${plural('it', left, { one: 'Dopo # altro tentativo errato', other: 'Dopo altri # tentativi errati' })}, passdesk smette di chiederla per un\u2019ora, così il tuo account non viene bloccato.`,
   stopped: (accounts) =>
     `Troppe password attuali errate per: ${accounts}. Perché l\u2019account non venga bloccato, passdesk non controllerà la sua password per la prossima ora. Se l\u2019hai dimenticata, usa "Ho dimenticato la password" in /password.`,
+  cannotCheckSafely: (accounts) =>
+    `passdesk non può controllare in sicurezza la password attuale di: ${accounts}. Le regole dell\u2019account lo bloccano dopo uno o due tentativi errati, quindi passdesk non ci prova. Usa "Ho dimenticato la password" in /password (reimpostazione con un codice via SMS) oppure contatta l\u2019help desk.`,
   locked: (accounts) => `Account bloccato per troppi tentativi con la password sbagliata: ${accounts}. Usa "Sblocca il mio account" in /password.`,
   expired: (accounts) => `La password è scaduta per: ${accounts}. Usa "Ho dimenticato la password" in /password per impostarne una nuova.`,
   retrySamePassword: 'Scrivi la stessa nuova password di prima, così tutti i tuoi account avranno la stessa.',

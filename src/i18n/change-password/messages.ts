@@ -16,6 +16,8 @@ export interface ChangePasswordMessages {
   currentMissing: string;
   wrongCurrent: (accounts: string, triesLeft: number) => string;
   stopped: (accounts: string) => string;
+  /** The accounts' lockout threshold is 1 or 2: passdesk never checks their current password. */
+  cannotCheckSafely: (accounts: string) => string;
   locked: (accounts: string) => string;
   expired: (accounts: string) => string;
   retrySamePassword: string;

@@ -18,6 +18,8 @@ export const pl: ChangePasswordMessages = {
     `Obecne hasło jest niepoprawne dla: ${accounts}. ${plural('pl', left, { one: 'Po # kolejnej błędnej próbie', few: 'Po # kolejnych błędnych próbach', many: 'Po # kolejnych błędnych próbach', other: 'Po # kolejnych błędnych próbach' })} passdesk przez godzinę przestanie o nie pytać, żeby Twoje konto nie zostało zablokowane.`,
   stopped: (accounts) =>
     `Zbyt wiele błędnych obecnych haseł dla: ${accounts}. Żeby konto nie zostało zablokowane, passdesk przez najbliższą godzinę nie będzie sprawdzać jego hasła. Jeśli go nie pamiętasz, użyj „Nie pamiętam hasła” w /password.`,
+  cannotCheckSafely: (accounts) =>
+    `passdesk nie może bezpiecznie sprawdzić obecnego hasła dla: ${accounts}. Zasady konta blokują je już po jednej lub dwóch błędnych próbach, więc passdesk nawet nie próbuje. Użyj „Nie pamiętam hasła” w /password (reset z kodem SMS) albo skontaktuj się z help deskiem.`,
   locked: (accounts) => `Konto zablokowane po zbyt wielu próbach z błędnym hasłem: ${accounts}. Użyj „Odblokuj konto” w /password.`,
   expired: (accounts) => `Hasło wygasło dla: ${accounts}. Użyj „Nie pamiętam hasła” w /password, aby ustawić nowe.`,
   retrySamePassword: 'Wpisz to samo nowe hasło co poprzednio, aby wszystkie Twoje konta miały takie samo.',

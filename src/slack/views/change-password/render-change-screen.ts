@@ -80,6 +80,7 @@ function formErrors(screen: ChangeFormScreen, messages: Messages): Record<string
     case 'unmet': return { [CHANGE_BLOCK.newPassword]: `${c.passwordRefused} ${error.rules.map((rule) => c.rule(rule)).join('; ')}` };
     case 'wrong-current': return { [CHANGE_BLOCK.current]: m.wrongCurrent(list(error.accounts), error.triesLeft) };
     case 'stopped': return { [CHANGE_BLOCK.current]: m.stopped(list(error.accounts)) };
+    case 'cannot-check-safely': return { [CHANGE_BLOCK.current]: m.cannotCheckSafely(list(error.accounts)) };
     case 'locked': return { [CHANGE_BLOCK.current]: m.locked(list(error.accounts)) };
     case 'expired': return { [CHANGE_BLOCK.current]: m.expired(list(error.accounts)) };
     case 'directory-refused': {
