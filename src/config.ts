@@ -86,7 +86,7 @@ const environmentSchema = z
     DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
-    HELPDESK_CONTACT: z.string().min(1).default('the IT help desk'),
+    HELPDESK_CONTACT: z.string().min(1).optional(),
     SUCCESS_NOTES: notesList.optional(),
     SUCCESS_NOTES_EN: notesList.optional(),
     SUCCESS_NOTES_IT: notesList.optional(),
@@ -237,7 +237,8 @@ export interface Config {
   secretKey?: string;
   defaultLocale: Locale;
   logLevel: Environment['LOG_LEVEL'];
-  helpdeskContact: string;
+  /** HELPDESK_CONTACT, shown as written; unset: the help desk named in the person's language (common.defaultHelpdeskContact). */
+  helpdeskContact: string | undefined;
   /** Notes shown after a successful change, per locale; undefined: the built-in notes. */
   successNotes: Partial<Record<Locale, string[]>>;
   reset: {

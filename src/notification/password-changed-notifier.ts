@@ -29,15 +29,16 @@ export class PasswordChangedNotifier {
   constructor(
     private readonly messenger: DirectMessenger,
     private readonly mailer: Mailer,
-    private readonly helpdeskContact: string,
+    private readonly helpdeskContact: string | undefined,
     private readonly logger: Logger,
     private readonly notices: ChangeNotices,
   ) {}
 
   async notify(notice: PasswordChangedNotice): Promise<void> {
-    const words = messagesFor(notice.locale).common.changedNotice;
+    const common = messagesFor(notice.locale).common;
+    const words = common.changedNotice;
     const when = notice.at.toISOString().replace('T', ' ').slice(0, 16);
-    const changed = words.text(notice.accounts.join(', '), when, this.helpdeskContact);
+    const changed = words.text(notice.accounts.join(', '), when, this.helpdeskContact ?? common.defaultHelpdeskContact);
     const notChanged = notice.notChanged ?? [];
     // The line on what did not change goes right after the first, before the help-desk line.
     const [first, ...rest] = changed.split('\n');

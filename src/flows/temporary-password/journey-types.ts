@@ -56,7 +56,7 @@ export interface TemporaryPasswordSettings {
   codeTtlMinutes: number;
   codeMaxAttempts: number;
   flowTtlMinutes: number;
-  helpdeskContact: string;
+  helpdeskContact: string | undefined;
   /** For people whose chat language is unknown. */
   defaultLocale: Locale;
 }

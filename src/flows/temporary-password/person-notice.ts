@@ -24,12 +24,14 @@ export interface PersonNotice {
  * DM went out (the caller needs to know when the DM was also the delivery); mail is best effort.
  */
 export async function notifyPerson(
-  deps: { messenger: DirectMessenger; mailer: Mailer; logger: Logger; helpdeskContact: string; notices: ChangeNotices },
+  deps: { messenger: DirectMessenger; mailer: Mailer; logger: Logger; helpdeskContact: string | undefined; notices: ChangeNotices },
   notice: PersonNotice,
 ): Promise<{ dmSent: boolean }> {
-  const words = messagesFor(notice.locale).temporaryPassword.personNotice;
+  const messages = messagesFor(notice.locale);
+  const words = messages.temporaryPassword.personNotice;
   const when = notice.at.toISOString().replace('T', ' ').slice(0, 16);
-  const text = words.text(notice.accounts.join(', '), when, notice.operatorName, deps.helpdeskContact);
+  const text = words.text(notice.accounts.join(', '), when, notice.operatorName,
+    deps.helpdeskContact ?? messages.common.defaultHelpdeskContact);
   const slackUserId = notice.slackUserId;
   const dm = slackUserId === null
     ? Promise.resolve(false)

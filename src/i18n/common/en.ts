@@ -24,6 +24,7 @@ export const en: CommonMessages = {
   cancel: 'Cancel',
   close: 'Close',
   working: 'Working on it…',
+  defaultHelpdeskContact: 'the IT help desk',
   helpdeskHint: (contact) => `If you need help, contact ${contact}.`,
   rule,
   slackCannotMask:

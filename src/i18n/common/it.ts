@@ -24,6 +24,7 @@ export const it: CommonMessages = {
   cancel: 'Annulla',
   close: 'Chiudi',
   working: 'Un momento…',
+  defaultHelpdeskContact: 'l\u2019help desk informatico',
   helpdeskHint: (contact) => `Se ti serve aiuto, contatta ${contact}.`,
   rule,
   slackCannotMask:

@@ -8,6 +8,8 @@ export interface CommonMessages {
   close: string;
   /** Shown while a slow step runs. */
   working: string;
+  /** The help desk, named in this language, where HELPDESK_CONTACT is unset (it fits every `contact` below). */
+  defaultHelpdeskContact: string;
   helpdeskHint: (contact: string) => string;
 
   rule: (rule: PolicyRule) => string;

@@ -24,6 +24,7 @@ export const pl: CommonMessages = {
   cancel: 'Anuluj',
   close: 'Zamknij',
   working: 'Chwileczkę…',
+  defaultHelpdeskContact: 'help desk IT',
   helpdeskHint: (contact) => `Jeśli potrzebujesz pomocy, skontaktuj się z: ${contact}.`,
   rule,
   slackCannotMask:

@@ -5,7 +5,7 @@ import { presentUsernames, usernamesLoadingView } from '../../views/forgot-usern
 import { type MenuEntry, modalEntry } from '../menu/menu-entry';
 
 /** "Forgot my username": one screen, no step to submit; from the menu or `/password username`. */
-export function forgotUsernameEntry(deps: SlackDeps & { journey: ForgotUsernameJourney; helpdeskContact: string }): MenuEntry {
+export function forgotUsernameEntry(deps: SlackDeps & { journey: ForgotUsernameJourney; helpdeskContact: string | undefined }): MenuEntry {
   const modal: ModalJourney<UsernameScreen> = {
     auditPrefix: 'forgot-username',
     present: (outcome) => presentUsernames(deps.helpdeskContact, outcome),

@@ -22,7 +22,7 @@ export const ONE_CHOICE: LimitRule = { name: 'menu-choice', limit: 1, windowMs: 
  */
 export function registerMenu(
   app: App,
-  deps: SlackDeps & { menu: MenuJourney; limiter: Limiter; helpdeskContact: string },
+  deps: SlackDeps & { menu: MenuJourney; limiter: Limiter; helpdeskContact: string | undefined },
   entries: MenuEntry[],
   others: Record<string, Subcommand> = {},
 ): void {

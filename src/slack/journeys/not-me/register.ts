@@ -7,7 +7,7 @@ import { slackErrorCode } from '../../shared/slack-error';
 import type { SlackDeps } from '../../shared/slack-deps';
 
 /** "This wasn't me" under a "your password changed" DM: reported, and the person told what to do now. */
-export function registerNotMe(app: App, deps: SlackDeps & { report: NotMeReport; helpdeskContact: string }): void {
+export function registerNotMe(app: App, deps: SlackDeps & { report: NotMeReport; helpdeskContact: string | undefined }): void {
   app.action<BlockButtonAction>(NOT_ME_ACTION, async ({ ack, body, action, context }) => {
     await ack();
     const who = { teamId: body.team?.id ?? '', userId: body.user.id, requestId: requestIdOf(context) };
@@ -15,13 +15,15 @@ export function registerNotMe(app: App, deps: SlackDeps & { report: NotMeReport;
     let text: string;
     try {
       const answer = await deps.report.report(who, action.value ?? '');
-      const words = messagesFor(answer.locale).common.notMe;
-      text = answer.kind === 'reported' ? words.reply(deps.helpdeskContact)
-        : answer.kind === 'already-reported' ? words.alreadyReported(deps.helpdeskContact)
-          : words.unknownNotice(deps.helpdeskContact);
+      const common = messagesFor(answer.locale).common;
+      const contact = deps.helpdeskContact ?? common.defaultHelpdeskContact;
+      text = answer.kind === 'reported' ? common.notMe.reply(contact)
+        : answer.kind === 'already-reported' ? common.notMe.alreadyReported(contact)
+          : common.notMe.unknownNotice(contact);
     } catch (error) {
       logger.error({ err: slackErrorCode(error) }, '"this wasn\'t me" could not be recorded');
-      text = messagesFor(deps.defaultLocale).common.notMe.unknownNotice(deps.helpdeskContact);
+      const common = messagesFor(deps.defaultLocale).common;
+      text = common.notMe.unknownNotice(deps.helpdeskContact ?? common.defaultHelpdeskContact);
     }
     await deps.messenger.sendDirectMessage(who.userId, text)
       .catch((error: unknown) => logger.warn({ slackError: slackErrorCode(error) }, 'could not answer "this wasn\'t me"'));

@@ -11,7 +11,7 @@ import { presentService, serviceLoadingView } from '../../views/service-account/
 import { type MenuEntry, modalEntry } from '../menu/menu-entry';
 
 /** "Manage a service account": identity, code, then which account and its new password. From the menu, for owners. */
-export function registerServiceAccount(app: App, deps: SlackDeps & { journey: ServiceAccountJourney; helpdeskContact: string }): MenuEntry {
+export function registerServiceAccount(app: App, deps: SlackDeps & { journey: ServiceAccountJourney; helpdeskContact: string | undefined }): MenuEntry {
   const modal: ModalJourney<ServiceScreen> = {
     auditPrefix: 'service-account',
     present: (outcome) => presentService(deps.helpdeskContact, outcome),

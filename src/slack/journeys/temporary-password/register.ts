@@ -11,7 +11,7 @@ import { tempPasswordShortcut } from './temp-password-shortcut';
 /** The help desk's listeners: `/temp-password`, the global shortcut, and the modal's four steps. */
 export function registerTemporaryPassword(
   app: App,
-  shared: SlackDeps & { journey: TemporaryPasswordJourney; presentation: { helpdeskContact: string } },
+  shared: SlackDeps & { journey: TemporaryPasswordJourney; presentation: { helpdeskContact: string | undefined } },
 ): void {
   const deps: TemporaryPasswordListenerDeps = {
     ...shared,

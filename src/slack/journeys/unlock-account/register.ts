@@ -12,7 +12,7 @@ import {
 import { type MenuEntry, modalEntry } from '../menu/menu-entry';
 
 /** "My account is locked": identity, code, then the unlock; from the menu or `/password unlock`. */
-export function registerUnlockAccount(app: App, deps: SlackDeps & { journey: UnlockAccountJourney; helpdeskContact: string }): MenuEntry {
+export function registerUnlockAccount(app: App, deps: SlackDeps & { journey: UnlockAccountJourney; helpdeskContact: string | undefined }): MenuEntry {
   const modal: ModalJourney<UnlockScreen> = {
     auditPrefix: 'unlock-account',
     present: (outcome) => presentUnlock(deps.helpdeskContact, outcome),

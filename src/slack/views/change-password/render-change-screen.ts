@@ -9,7 +9,7 @@ import { CHANGE_BLOCK, CHANGE_CALLBACK, currentForBlock } from './ids';
 
 export interface ChangeRenderContext {
   messages: Messages;
-  helpdeskContact: string;
+  helpdeskContact: string | undefined;
   successNotes: string[];
 }
 

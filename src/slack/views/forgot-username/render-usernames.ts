@@ -15,7 +15,7 @@ export function usernamesLoadingView(messages: Messages): types.ModalView {
     text: messages.forgotUsername.loading, common: messages.common });
 }
 
-export function presentUsernames(helpdeskContact: string, outcome: UsernameOutcome): Presentation {
+export function presentUsernames(helpdeskContact: string | undefined, outcome: UsernameOutcome): Presentation {
   const messages = messagesFor(outcome.locale);
   const m = messages.forgotUsername;
   const screen: UsernameScreen = outcome.screen;

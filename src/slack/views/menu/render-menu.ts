@@ -32,7 +32,7 @@ export function menuView(screen: MenuScreen, messages: Messages): types.ModalVie
   return modal({ callbackId: MENU_CALLBACK, title: m.modalTitle, close: messages.common.close, blocks });
 }
 
-export function presentMenu(helpdeskContact: string, outcome: Outcome<MenuScreen | EndedScreen>): Presentation {
+export function presentMenu(helpdeskContact: string | undefined, outcome: Outcome<MenuScreen | EndedScreen>): Presentation {
   const messages = messagesFor(outcome.locale);
   const { screen } = outcome;
   if (screen.step === 'menu') return presentation({ view: menuView(screen, messages), fieldErrors: {} });

@@ -5,7 +5,7 @@ import { type Presentation, presentation } from '../../shared/presenter';
 import { renderResetScreen } from './render-reset-screen';
 
 export interface PresentationSettings {
-  helpdeskContact: string;
+  helpdeskContact: string | undefined;
   /** Per-locale notes after success; a locale without an entry gets the built-in notes. */
   successNotes: Partial<Record<Locale, string[]>>;
 }

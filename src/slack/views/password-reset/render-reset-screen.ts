@@ -22,7 +22,7 @@ const PASSWORD_INPUT_MAX_LENGTH = 2 * DEFAULT_POLICY.maxLength;
 
 export interface RenderContext {
   messages: Messages;
-  helpdeskContact: string;
+  helpdeskContact: string | undefined;
   successNotes: string[];
 }
 
@@ -42,7 +42,7 @@ export function renderResetScreen(screen: ResetScreen, ctx: RenderContext): Rend
     case 'done': return screen.notChanged.length > 0
       ? finished(ctx, [
         text(`:warning: ${m.doneIncomplete(screen.changed.map(escapeMrkdwn).join(', '), screen.notChanged.map(escapeMrkdwn).join(', '))}`),
-        note(escapeMrkdwn(common.helpdeskHint(ctx.helpdeskContact))),
+        note(escapeMrkdwn(common.helpdeskHint(ctx.helpdeskContact ?? common.defaultHelpdeskContact))),
       ])
       : finished(ctx, [
         text(m.doneChanged(screen.changed.map(escapeMrkdwn).join(', '))),

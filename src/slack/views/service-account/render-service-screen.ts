@@ -13,11 +13,11 @@ export function serviceLoadingView(messages: Messages): types.ModalView {
     text: messages.serviceAccount.loading, common: messages.common });
 }
 
-export function presentService(helpdeskContact: string, outcome: ServiceOutcome): Presentation {
+export function presentService(helpdeskContact: string | undefined, outcome: ServiceOutcome): Presentation {
   return presentation(renderServiceScreen(outcome.screen, messagesFor(outcome.locale), helpdeskContact));
 }
 
-function renderServiceScreen(screen: ServiceScreen, messages: Messages, helpdeskContact: string): RenderedScreen {
+function renderServiceScreen(screen: ServiceScreen, messages: Messages, helpdeskContact: string | undefined): RenderedScreen {
   const m = messages.serviceAccount;
   switch (screen.step) {
     case 'identity': {

@@ -21,7 +21,7 @@ export function finishedScreen(options: { callbackId: string; title: string; blo
   };
 }
 
-/** Why a flow cannot go on, and whom to ask. */
-export function endedBlocks(reasonText: string, helpdeskContact: string, common: CommonMessages): Block[] {
-  return [text(reasonText), note(escapeMrkdwn(common.helpdeskHint(helpdeskContact)))];
+/** Why a flow cannot go on, and whom to ask (HELPDESK_CONTACT as written; unset: named in the person's language). */
+export function endedBlocks(reasonText: string, helpdeskContact: string | undefined, common: CommonMessages): Block[] {
+  return [text(reasonText), note(escapeMrkdwn(common.helpdeskHint(helpdeskContact ?? common.defaultHelpdeskContact)))];
 }

@@ -4,7 +4,7 @@ import { type Presentation, presentation } from '../../shared/presenter';
 import { renderTemporaryPasswordScreen } from './render-temporary-password-screen';
 
 /** The help-desk presenter: a journey outcome into its modal, in the operator's language. */
-export function presentTemporaryPassword(settings: { helpdeskContact: string }, outcome: TemporaryPasswordOutcome): Presentation {
+export function presentTemporaryPassword(settings: { helpdeskContact: string | undefined }, outcome: TemporaryPasswordOutcome): Presentation {
   return presentation(renderTemporaryPasswordScreen(outcome.screen, {
     messages: messagesFor(outcome.locale),
     locale: outcome.locale,

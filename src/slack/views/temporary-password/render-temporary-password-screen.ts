@@ -18,7 +18,7 @@ import { TEMP_PASSWORD_BLOCK as BLOCK, TEMP_PASSWORD_CALLBACK as CALLBACK, UNLOC
 export interface RenderContext {
   messages: Messages;
   locale: Locale;
-  helpdeskContact: string;
+  helpdeskContact: string | undefined;
 }
 
 /** The help-desk modal opened at once, while the operator is checked. */

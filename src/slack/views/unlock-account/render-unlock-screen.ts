@@ -22,11 +22,11 @@ export function unlockLoadingView(messages: Messages): types.ModalView {
     text: messages.unlockAccount.loading, common: messages.common });
 }
 
-export function presentUnlock(helpdeskContact: string, outcome: UnlockOutcome): Presentation {
+export function presentUnlock(helpdeskContact: string | undefined, outcome: UnlockOutcome): Presentation {
   return presentation(renderUnlockScreen(outcome.screen, messagesFor(outcome.locale), helpdeskContact));
 }
 
-function renderUnlockScreen(screen: UnlockScreen, messages: Messages, helpdeskContact: string): RenderedScreen {
+function renderUnlockScreen(screen: UnlockScreen, messages: Messages, helpdeskContact: string | undefined): RenderedScreen {
   const m = messages.unlockAccount;
   const list = (names: string[]) => names.map(escapeMrkdwn).join(', ');
   switch (screen.step) {
