@@ -1,13 +1,13 @@
 /**
- * `/password` while other people submit long new passwords: one user at a time sends
- * `/password` (the latency runs to the `views.open` it causes, as in the other part), in
+ * `/password reset` while other people submit long new passwords: one user at a time sends
+ * `/password reset` (the latency runs to the `views.open` it causes, as in the other part), in
  * phases without and with the submitters looping on their own new-password step, in ABBA order.
  * What the submitters' checks hold on passdesk's event loop shows up as this user's wait.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomInt } from 'node:crypto';
-import { runRound, type Target } from './concurrent-commands';
+import { RESET_COMMAND, runRound, type Target } from './concurrent-commands';
 import type { SlackThread } from './slack-thread-client';
 
 export interface LoadFigures {
@@ -38,7 +38,7 @@ export async function benchAckUnderLoad(
       loopDelay.enable();
       const latencies: number[] = [];
       for (let probe = 0; probe < options.probesPerPhase; probe += 1) {
-        const [latency] = await runRound(slack, passdesk, [probeUserIds[probe % probeUserIds.length]], teamId);
+        const [latency] = await runRound(slack, passdesk, RESET_COMMAND, [probeUserIds[probe % probeUserIds.length]], teamId);
         latencies.push(latency);
         await sleep(randomInt(10, 40)); // not in step with the submitters
       }

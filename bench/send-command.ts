@@ -1,17 +1,14 @@
 import { request } from 'node:http';
 import { signature } from '../test/harness/slack-driver';
 
-/**
- * POSTs a signed `/password reset` slash command, as Slack does; resolves with the HTTP status.
- * `reset` goes straight to the forgot-password journey (the menu's first entry), whose start
- * looks the person up: the bench keeps measuring a real start, not only the menu.
- */
+/** POSTs a signed `/password <text>` slash command, as Slack does; resolves with the HTTP status. */
 export function sendSignedCommand(options: {
   port: number;
   signingSecret: string;
   teamId: string;
   userId: string;
   triggerId: string;
+  text: string;
 }): Promise<number> {
   const body = new URLSearchParams({
     token: 'bench',
@@ -22,7 +19,7 @@ export function sendSignedCommand(options: {
     user_id: options.userId,
     user_name: options.userId.toLowerCase(),
     command: '/password',
-    text: 'reset',
+    text: options.text,
     api_app_id: 'A0BENCH',
     response_url: 'http://127.0.0.1:9/unused',
     trigger_id: options.triggerId,

@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
-import { RESET_CALLBACK } from '../src/slack/views/password-reset/ids';
 import type { FromSlackThread, PasswordShape, ToSlackThread } from './slack-thread';
 
 /** Longest wait for anything the Slack thread reports (submitters' set-up included). */
@@ -12,6 +11,7 @@ export class SlackThread {
   private readonly replies = new Map<FromSlackThread['kind'], (message: FromSlackThread) => void>();
   private updates = 0;
   private updateWaiter?: { count: number; resolve: () => void };
+  private expectedScreen?: string;
   private fail!: (error: Error) => void; // set by the executor below (fields initialise in order)
   /** Rejects when Slack saw something wrong (a failed call, an unexpected screen) or the thread died. */
   readonly failed = new Promise<never>((_resolve, reject) => {
@@ -27,6 +27,11 @@ export class SlackThread {
   async triggers(userIds: string[]): Promise<string[]> {
     const reply = await this.ask({ kind: 'triggers', userIds }, 'triggers');
     return reply.kind === 'triggers' ? reply.triggerIds : [];
+  }
+
+  /** The screen (callback id) every views.update must show from now on: anything else fails the bench. */
+  expectScreen(callbackId: string): void {
+    this.expectedScreen = callbackId;
   }
 
   /** When Slack receives the views.open carrying this trigger id. */
@@ -84,9 +89,9 @@ export class SlackThread {
     }
     if (message.method === 'views.open' && message.triggerId) this.arrivals.get(message.triggerId)?.(message.at);
     if (message.method === 'views.update') {
-      // passdesk's first step: anything else (an error screen) means the flow did not really run.
-      if (message.callbackId !== RESET_CALLBACK.identity) {
-        this.fail(new Error(`passdesk updated the modal to ${message.callbackId ?? 'no callback id'}, not the identity step`));
+      // The command's first screen: anything else (an error screen) means the journey did not really run.
+      if (message.callbackId !== this.expectedScreen) {
+        this.fail(new Error(`passdesk updated the modal to ${message.callbackId ?? 'no callback id'}, not ${this.expectedScreen ?? 'a screen expected'}`));
         return;
       }
       this.updates += 1;

@@ -7,9 +7,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, writeFileSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from './free-port';
 import { createOwnedTempDir } from './owned-temp-dir';
 
 const BIN = process.env.PASSDESK_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -136,16 +137,4 @@ class PostgresProcess {
     this.watchdog.stdin?.end();
     await watchdogDone;
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port assigned');
-  return address.port;
 }

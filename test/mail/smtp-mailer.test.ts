@@ -1,18 +1,9 @@
-import { createServer } from 'node:net';
 import { MailDeliveryError, SmtpMailer } from '../../src/mail/smtp-mailer';
+import { freePort } from '../harness/free-port';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink';
 
 const FROM = '"IT Help Desk" <helpdesk@uni.example>';
 const PASSWORD = 'sentinel-smtp-p@ss';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
-}
 
 describe('SmtpMailer against the SMTP sink', () => {
   let sink: SmtpSink;

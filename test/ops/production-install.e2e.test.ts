@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { execForm, lastOf, readDockerfile } from '../harness/dockerfile';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack';
 import { type FakeTwilio, startFakeTwilio } from '../harness/fake-twilio';
+import { freePort } from '../harness/free-port';
 import { SECRET_KEY, SIGNING_SECRET, TWILIO_SID, TWILIO_TOKEN } from '../harness/passdesk-under-test';
 import { seedPeople } from '../harness/people';
 import {
@@ -60,14 +60,6 @@ afterAll(async () => {
   await Promise.all([slapd?.stop(), slack?.stop(), twilio?.stop(), smtp?.stop()]);
   install?.remove();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 async function botEnv(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
   return {
