@@ -1,3 +1,5 @@
+// First, before any module that needs a recent Node.js is loaded.
+import './ops/runtime/require-node-version';
 import { ConfigError, loadConfig, secretValues } from './config';
 import { createLogger, type Logger } from './log/logger';
 import { logProcessErrors } from './log/process-errors';

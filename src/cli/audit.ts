@@ -1,6 +1,8 @@
+// First, before any module that needs a recent Node.js is loaded.
+import '../ops/runtime/require-node-version';
 import { matchesAuditFilter } from '../audit/audit-filter';
 import { auditCsv, auditJsonLines, auditTable } from '../audit/audit-format';
-import { openStore } from '../store/open-store';
+import { openStoreForReading } from '../store/open-store';
 import { AUDIT_USAGE, parseAuditArgs } from './audit-args';
 
 /**
@@ -32,7 +34,7 @@ export async function runAuditCli(argv: string[], io: AuditCliIo): Promise<numbe
   }
   let store;
   try {
-    store = await openStore(io.env.DATABASE_URL || undefined);
+    store = await openStoreForReading(io.env.DATABASE_URL || undefined);
   } catch (error) {
     io.stderr.write(`cannot open the store: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
