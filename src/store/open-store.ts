@@ -16,6 +16,13 @@ export async function openStore(databaseUrl: string | undefined): Promise<Store>
   return SqliteStore.open(sqlitePathOf(url));
 }
 
+/** For readers (`npm run audit`): the store in `databaseUrl` as it is, never created or migrated. */
+export async function openStoreForReading(databaseUrl: string | undefined): Promise<Store> {
+  const url = (databaseUrl ?? DEFAULT_DATABASE_PATH).trim();
+  if (isPostgresUrl(url)) return PostgresStore.openForReading(url);
+  return SqliteStore.openForReading(sqlitePathOf(url));
+}
+
 export function isPostgresUrl(databaseUrl: string): boolean {
   return /^postgres(ql)?:\/\//i.test(databaseUrl.trim());
 }

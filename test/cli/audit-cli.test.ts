@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AuditCliIo, runAuditCli } from '../../src/cli/audit';
 import { openStore } from '../../src/store/open-store';
-import { type PostgresServer, startPostgres } from '../harness/postgres';
+import { existsSync } from 'node:fs';
+import { type PostgresServer, startPostgres, withClient } from '../harness/postgres';
 
 /** `npm run audit` as an auditor uses it, on a store with a few days of events: SQLite and PostgreSQL. */
 
@@ -38,15 +39,31 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const stores: [string, () => Promise<string>][] = [
-  ['SQLite', async () => `sqlite:${join(dir, 'passdesk.sqlite')}`],
+/** Where no passdesk ever ran: its URL, and whether it is still as it was (nothing created in it). */
+interface NoStore {
+  url: string;
+  untouched(): Promise<boolean>;
+}
+
+const stores: [string, () => Promise<string>, () => Promise<NoStore>][] = [
+  ['SQLite', async () => `sqlite:${join(dir, 'passdesk.sqlite')}`, async () => ({
+    url: `sqlite:${join(dir, 'elsewhere', 'passdesk.sqlite')}`,
+    untouched: async () => !existsSync(join(dir, 'elsewhere')),
+  })],
   ['PostgreSQL', async () => {
     postgres = await startPostgres();
     return postgres.createDatabase();
+  }, async () => {
+    const url = await postgres!.createDatabase();
+    return {
+      url,
+      untouched: () => withClient(url, async (client) =>
+        (await client.query("SELECT count(*)::int AS tables FROM pg_tables WHERE schemaname = 'public'")).rows[0].tables === 0),
+    };
   }],
 ];
 
-describe.each(stores)('npm run audit on %s', (_name, createStore) => {
+describe.each(stores)('npm run audit on %s', (_name, createStore, noStore) => {
 let databaseUrl: string;
 beforeAll(async () => {
   databaseUrl = await createStore();
@@ -54,10 +71,14 @@ beforeAll(async () => {
 }, 60_000);
 
 async function audit(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return auditOn(databaseUrl, ...argv);
+}
+
+async function auditOn(url: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: AuditCliIo = {
-    env: { DATABASE_URL: databaseUrl },
+    env: { DATABASE_URL: url },
     stdout: { write: (text: string) => (out += text) },
     stderr: { write: (text: string) => (err += text) },
     now: () => NOW,
@@ -147,6 +168,16 @@ describe('reading', () => {
     expect(bad.err).toContain('usage: npm run --silent audit');
     expect((await audit('--json', '--csv')).err).toContain('choose one of --json and --csv');
     expect((await audit('--who', 'x')).code).toBe(2);
+  });
+});
+
+describe('only reading', () => {
+  it('refuses a DATABASE_URL where passdesk never ran, plainly, and creates nothing there', async () => {
+    const elsewhere = await noStore();
+    const { code, out, err } = await auditOn(elsewhere.url);
+    expect({ code, out }).toEqual({ code: 1, out: '' });
+    expect(err).toMatch(/^cannot open the store: DATABASE_URL: (no passdesk store at \/\S+elsewhere\/passdesk\.sqlite|this PostgreSQL database holds no passdesk store)\n$/);
+    expect(await elsewhere.untouched()).toBe(true);
   });
 });
 });

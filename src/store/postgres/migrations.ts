@@ -56,3 +56,11 @@ export async function migrate(client: PoolClient): Promise<void> {
     throw error;
   }
 }
+
+/** The schema version, read without writing anything; undefined when passdesk never created its tables here. */
+export async function readSchemaVersion(db: Pick<PoolClient, 'query'>): Promise<number | undefined> {
+  const { rows: [table] } = await db.query<{ found: string | null }>("SELECT to_regclass('passdesk_schema') AS found");
+  if (!table?.found) return undefined;
+  const { rows } = await db.query<{ version: number }>('SELECT version FROM passdesk_schema');
+  return rows[0]?.version ?? 0;
+}

@@ -4,7 +4,7 @@ import type { Json, StoredFlow } from '../flow-store';
 import { distinctKeys } from '../limit-check';
 import { NewerSchemaError } from '../newer-schema-error';
 import type { Store } from '../store';
-import { migrate } from './migrations';
+import { migrate, readSchemaVersion, SCHEMA_VERSION } from './migrations';
 
 interface AuditRow {
   at: Date;
@@ -40,6 +40,26 @@ export class PostgresStore implements Store {
       await pool.end();
       if (error instanceof NewerSchemaError) throw error;
       throw new Error(`DATABASE_URL: PostgreSQL could not be opened: ${error instanceof Error ? error.message : 'unknown error'}`);
+    }
+    return new PostgresStore(pool);
+  }
+
+  /** For readers (`npm run audit`): the database as it is, never migrated; one passdesk never started on is an error. */
+  static async openForReading(connectionString: string): Promise<PostgresStore> {
+    const pool = new Pool({ connectionString, max: 1 });
+    pool.on('error', () => undefined);
+    let version: number | undefined;
+    try {
+      version = await readSchemaVersion(pool);
+    } catch (error) {
+      await pool.end();
+      throw new Error(`DATABASE_URL: PostgreSQL could not be opened: ${error instanceof Error ? error.message : 'unknown error'}`);
+    }
+    if (version === undefined || version > SCHEMA_VERSION) {
+      await pool.end();
+      throw version === undefined
+        ? new Error('DATABASE_URL: this PostgreSQL database holds no passdesk store')
+        : new NewerSchemaError(version, SCHEMA_VERSION);
     }
     return new PostgresStore(pool);
   }

@@ -5,7 +5,8 @@ import { type AuditEvent, type AuditQuery, DEFAULT_AUDIT_PAGE } from '../audit-s
 import type { Json, StoredFlow } from '../flow-store';
 import { anyKeyAtLimit, distinctKeys } from '../limit-check';
 import type { Store } from '../store';
-import { migrate } from './migrations';
+import { MIGRATIONS, migrate } from './migrations';
+import { NewerSchemaError } from '../newer-schema-error';
 
 /**
  * How long a statement waits for another process's write lock before failing: passdesk's own
@@ -41,6 +42,25 @@ export class SqliteStore implements Store {
     db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;`);
     try {
       migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteStore(db);
+  }
+
+  /**
+   * For readers (`npm run audit`): the file as it is, opened read-only, never created or
+   * migrated; a file that is missing or no passdesk store is an error naming the path.
+   */
+  static openForReading(path: string): SqliteStore {
+    if (!existsSync(path)) throw new Error(`DATABASE_URL: no passdesk store at ${path}`);
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`);
+      const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+      if (version === 0) throw new Error(`DATABASE_URL: ${path} is not a passdesk store`);
+      if (version > MIGRATIONS.length) throw new NewerSchemaError(version, MIGRATIONS.length);
     } catch (error) {
       db.close();
       throw error;
