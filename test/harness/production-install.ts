@@ -34,7 +34,9 @@ export async function makeProductionInstall(): Promise<{ dir: string; remove(): 
     for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(root, file), join(dir, file));
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     await Promise.all([
-      run(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { cwd: root }),
+      // `npm run build`'s compiler and project, emitting the same JavaScript; `--noCheck` skips
+      // its type check (a third of the time), which `npm test` has run first (`tsc --noEmit`).
+      run(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(dir, 'dist'), '--noCheck'], { cwd: root }),
       // The packages come from npm's cache, filled by the `npm ci` that installed this checkout.
       run('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, env: baseEnv() }),
     ]);

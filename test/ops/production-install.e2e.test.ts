@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { execForm, lastOf, readDockerfile } from '../harness/dockerfile';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack';
+import { type FakeSocketMode, startFakeSocketMode } from '../harness/fake-socket-mode';
 import { type FakeTwilio, startFakeTwilio } from '../harness/fake-twilio';
 import { freePort } from '../harness/free-port';
 import { SECRET_KEY, SIGNING_SECRET, TWILIO_SID, TWILIO_TOKEN } from '../harness/passdesk-under-test';
-import { seedPeople } from '../harness/people';
+import { JAN_PHONE, seedPeople } from '../harness/people';
+import { type PostgresServer, startPostgres } from '../harness/postgres';
 import {
   baseEnv, isRunning, makeProductionInstall, type PassdeskProcess, startProcess,
 } from '../harness/production-install';
@@ -17,17 +19,20 @@ import { maskMail } from '../../src/log/mask';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { type SlapdServer, startSlapd } from '../harness/slapd';
 import { type SmtpSink, startSmtpSink } from '../harness/smtp-sink';
+import { SlackUser, nextSmsCode } from '../e2e/slack-user';
 
 /**
  * passdesk as a supervisor runs it: a production install (`npm ci --omit=dev` and the built
  * JavaScript, no TypeScript), started with `npm start` or the image's `node dist/main.js`, stopped
- * with SIGTERM or SIGINT sent to that one process, against slapd and the Slack, Twilio and SMTP fakes.
+ * with SIGTERM or SIGINT sent to that one process, against slapd, PostgreSQL and the Slack (HTTP
+ * and Socket Mode), Twilio and SMTP fakes.
  */
 
 // Each test starts passdesk as a process, more than once: slow on a loaded machine, never measured.
 jest.setTimeout(180_000);
 
 const run = promisify(execFile);
+const CHOSEN = 'Quiet-Harbour-58;Lamp';
 const root = resolve(__dirname, '../..');
 const runtimeStage = readDockerfile(join(root, 'Dockerfile')).at(-1);
 const IMAGE_CMD = execForm(lastOf(runtimeStage!, 'CMD')?.args ?? '');
@@ -39,16 +44,20 @@ let slapd: SlapdServer;
 let slack: FakeSlack;
 let twilio: FakeTwilio;
 let smtp: SmtpSink;
+let postgres: PostgresServer;
+let socketMode: FakeSocketMode;
 const started = new Set<PassdeskProcess>();
 
 beforeAll(async () => {
-  [install, slapd, slack, twilio, smtp] = await Promise.all([
+  [install, slapd, slack, twilio, smtp, postgres] = await Promise.all([
     makeProductionInstall(),
     startSlapd(),
     startFakeSlack(),
     startFakeTwilio({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN }),
     startSmtpSink(),
+    startPostgres(),
   ]);
+  socketMode = await startFakeSocketMode({ slack });
 }, 300_000);
 
 afterEach(() => {
@@ -57,7 +66,8 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await Promise.all([slapd?.stop(), slack?.stop(), twilio?.stop(), smtp?.stop()]);
+  await socketMode?.stop();
+  await Promise.all([slapd?.stop(), slack?.stop(), twilio?.stop(), smtp?.stop(), postgres?.stop()]);
   install?.remove();
 });
 
@@ -109,19 +119,42 @@ async function stopWith(bot: PassdeskProcess, signal: NodeJS.Signals): Promise<{
 }
 
 describe('a production install', () => {
-  it('has no TypeScript or test tools, and npm start runs the built bot, which the image HEALTHCHECK finds healthy', async () => {
+  it('has no TypeScript or test tools; two npm start processes on one PostgreSQL database, each healthy by the image HEALTHCHECK, take one /password reset across them, and stop on SIGTERM', async () => {
     expect(existsSync(join(install.dir, 'node_modules', 'typescript'))).toBe(false);
     expect(existsSync(join(install.dir, 'node_modules', 'jest'))).toBe(false);
     expect(existsSync(join(install.dir, 'node_modules', 'prom-client'))).toBe(true);
-    const env = await botEnv();
-    const bot = await startBot('npm start', env);
-    const ready = await fetch(`http://127.0.0.1:${env.PORT}/readyz`);
-    expect(ready.status).toBe(200);
-    expect(await healthcheck(env)).toEqual({ code: 0, output: 'healthy: HTTP 200\n' });
+    const database = await postgres.createDatabase();
+    const envs = [await botEnv({ DATABASE_URL: database }), await botEnv({ DATABASE_URL: database })];
+    // Started together, as replicas after a deploy: both migrate the new database at once.
+    const bots = await Promise.all(envs.map((env) => startBot('npm start', env)));
+    for (const env of envs) {
+      expect((await fetch(`http://127.0.0.1:${env.PORT}/readyz`)).status).toBe(200);
+      expect(await healthcheck(env)).toEqual({ code: 0, output: 'healthy: HTTP 200\n' });
+    }
 
-    expect(await stopWith(bot, 'SIGTERM')).toEqual({ code: 0 });
-    expect(bot.logs.map((line) => line.msg)).toEqual(expect.arrayContaining(['stopping', 'passdesk stopped']));
-    expect((await healthcheck(env)).code).toBe(1);
+    // As a load balancer would send them: each step to the other replica.
+    const people = await seedPeople(slapd, { tag: 'rep' });
+    slack.setUser('UREPLICAS', { email: people.staff.mail, locale: 'en-US' });
+    const [a, b] = envs.map((env) => new SlackHttpDriver({ url: `http://127.0.0.1:${env.PORT}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId, slack }));
+    const via = { slack, driver: a };
+    const user = new SlackUser(via, 'UREPLICAS');
+    await user.openMenu('reset');
+    via.driver = b;
+    const smsBefore = twilio.messages.length;
+    await user.submit([['Last 3 digits of your registered phone number', JAN_PHONE.slice(-3)], user.challenge()]);
+    const code = await nextSmsCode({ twilio }, smsBefore);
+    via.driver = a;
+    await user.submit([['Code from the SMS', code]]);
+    via.driver = b;
+    await user.submit([['New password', CHOSEN], ['New password again', CHOSEN]]);
+    expect(user.text()).toContain('Your password has been changed for');
+    expect(await slapd.canBind(people.staff.dn, CHOSEN)).toBe(true);
+
+    for (const bot of bots) {
+      expect(await stopWith(bot, 'SIGTERM')).toEqual({ code: 0 });
+      expect(bot.logs.map((line) => line.msg)).toEqual(expect.arrayContaining(['stopping', 'passdesk stopped']));
+    }
+    for (const env of envs) expect((await healthcheck(env)).code).toBe(1);
   });
 
   it('stops the whole bot on SIGINT to the npm start process', async () => {
@@ -130,12 +163,18 @@ describe('a production install', () => {
     expect(bot.logs.find((line) => line.msg === 'stopping')).toMatchObject({ signal: 'SIGINT' });
   });
 
-  it("stops on SIGTERM to node itself, as the image's CMD runs it", async () => {
+  it("runs the image's CMD in Socket Mode, healthy by the HEALTHCHECK on HEALTH_PORT, and stops on SIGTERM to node itself", async () => {
     expect(IMAGE_CMD[0]).toBe('node');
-    const bot = await startBot('image CMD', await botEnv());
+    const { SLACK_SIGNING_SECRET: _http, ...http } = await botEnv();
+    const env = { ...http, SLACK_APP_TOKEN: socketMode.appToken, HEALTH_PORT: String(await freePort()) };
+    const bot = await startBot('image CMD', env);
+    await socketMode.waitForConnection();
+    expect(bot.logs.find((line) => line.msg === 'passdesk started')).toMatchObject({ mode: 'socket', healthPort: Number(env.HEALTH_PORT) });
+    expect(await healthcheck(env)).toEqual({ code: 0, output: 'healthy: HTTP 200\n' });
     expect(bot.nodePid()).toBe(bot.child.pid);
     expect(await stopWith(bot, 'SIGTERM')).toEqual({ code: 0 });
     expect(bot.logs.at(-1)).toMatchObject({ msg: 'passdesk stopped', drained: true });
+    expect((await healthcheck(env)).code).toBe(1);
   });
 
   it('finishes a /password in flight when SIGTERM arrives, then stops', async () => {
@@ -206,6 +245,26 @@ describe('a production install', () => {
     expect(JSON.parse(json)).toMatchObject({ at: '2026-07-01T10:00:00.000Z', action: 'password-reset.completed' });
     const { stdout: table } = await run('npm', ['run', '--silent', 'audit', '--', '--account', 'jkowalski'], { cwd: install.dir, env });
     expect(table.split('\n')[1]).toMatch(/^2026-07-01 12:00:00 \+02:00\s+slack:T0UNI:U0AUDIT\s+password-reset\.completed\s+ok\s+uid=jkowalski,/);
+  });
+
+  it('names an older Node.js plainly, for the bot and the audit reader, before anything that needs a newer one fails', async () => {
+    // As on Node 20 (the host's own node, once --omit=dev has dropped the project's Node 24): an older version, no node:sqlite.
+    const asNode20 = join(install.dir, 'as-node-20.js');
+    writeFileSync(asNode20, `Object.defineProperty(process.versions, 'node', { value: '20.20.2' });
+const Module = require('node:module');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (request === 'node:sqlite') throw Object.assign(new Error('No such built-in module: node:sqlite'), { code: 'ERR_UNKNOWN_BUILTIN_MODULE' });
+  return load.call(this, request, ...rest);
+};
+`);
+    for (const entry of ['dist/main.js', 'dist/cli/audit.js']) {
+      const bot = startProcess(install.dir, ['node', '--require', asNode20, entry], await botEnv());
+      started.add(bot);
+      expect(await bot.exited).toEqual({ code: 1, signal: null });
+      expect(bot.stderr).toBe('passdesk needs Node.js 22.13 or later (24 recommended); this is Node.js 20.20.2. ' +
+        'A production install (npm ci --omit=dev) runs on the host\'s own node: install Node.js 24 there, or run the container image.\n');
+    }
   });
 
   it('says to build first when npm start finds no built output', async () => {
