@@ -128,7 +128,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   if (!given.directory) probes.push(directoryProbe(config.ldap));
   const readiness = new Readiness(probes, clock, config.ops.readinessCacheSeconds * 1000);
   const routes = opsRoutes({ readiness, metrics });
-  const { app, httpReceiver } = createSlackApp(config.slack, logger, { getRoutes: routes, fetch: meteredSlackFetch(metrics) });
+  const { app, httpReceiver, pendingAcks } = createSlackApp(config.slack, logger, { getRoutes: routes, fetch: meteredSlackFetch(metrics) });
 
   const checks: StartupCheck[] = [slackTokenCheck(app.client)];
   if (!given.directory) checks.push({ name: 'directory', run: () => probes[probes.length - 1].check() });
@@ -244,7 +244,9 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
       readiness.markStopping();
       stopPruning();
       stopRetention();
-      await withinMs(app.stop(), timeoutMs);
+      // Socket Mode answers over the connection app.stop() closes: requests received get their answer first.
+      await pendingAcks?.answered(timeoutMs);
+      await withinMs(app.stop(), Math.max(0, deadline - Date.now()));
       const { drained, remaining } = await inFlight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) {
         logger.warn({ inFlight: remaining, timeoutSeconds: config.ops.shutdownTimeoutSeconds },

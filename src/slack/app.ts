@@ -5,11 +5,14 @@ import type { Logger } from '../log/logger';
 import { boltLogger } from './bolt-logger';
 import { healthz } from './http/health-route';
 import { type GetRoute, SignedHttpReceiver } from './http/signed-http-receiver';
+import { PendingAcks } from './socket-mode-acks';
 
 export interface SlackApp {
   app: App;
   /** Set in HTTP mode. */
   httpReceiver?: SignedHttpReceiver;
+  /** Set in Socket Mode: requests whose answer has still to go back over the WebSocket. */
+  pendingAcks?: PendingAcks;
 }
 
 export interface SlackAppOptions {
@@ -46,7 +49,7 @@ export function createSlackApp(settings: Config['slack'], logger: Logger, option
       logger: slackLogger,
       installerOptions: { clientOptions },
     });
-    return { app: new App({ ...common, receiver }) };
+    return { app: new App({ ...common, receiver }), pendingAcks: new PendingAcks(receiver.client) };
   }
   if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
   const httpReceiver = new SignedHttpReceiver({

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { HeldCall } from './fake-slack';
 import { closeServer, listenOnLoopback, readBody, sendJson } from './loopback-http';
 import { Recorder } from './recorder';
 
@@ -33,6 +34,7 @@ export class FakeTwilio {
   readonly url: string;
   private readonly recorded = new Recorder<FakeTwilioMessage>((message) => `SMS to ${message.to}`);
   private readonly failures: TwilioFailure[] = [];
+  private readonly holds: { arrive(): void; released: Promise<void> }[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -69,6 +71,20 @@ export class FakeTwilio {
     this.failures.push(failure);
   }
 
+  /** The next message request waits, unanswered, until `release()`; then it is handled as usual (an SMS in flight). */
+  holdNext(): HeldCall {
+    let arrive = () => {};
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.push({ arrive, released });
+    return { arrived, release };
+  }
+
   reset(): void {
     this.recorded.clear();
     this.failures.length = 0;
@@ -91,6 +107,11 @@ export class FakeTwilio {
     if (!this.authorised(request.headers.authorization) || accountSid !== this.credentials.accountSid) {
       twilioError(response, { status: 401, code: 20003, message: 'Authenticate' });
       return;
+    }
+    const hold = this.holds.shift();
+    if (hold) {
+      hold.arrive();
+      await hold.released;
     }
     const failure = this.failures.shift();
     if (failure) {
