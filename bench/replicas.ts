@@ -1,7 +1,8 @@
 /**
  * Two passdesk replicas on one PostgreSQL database against one passdesk on SQLite: each its own
  * process, started from the same environment but `DATABASE_URL`. Part 1's rounds, for each
- * command, with the replicas' requests spread over both as a load balancer would.
+ * command, with the replicas' requests spread over both as a load balancer would. (The event-loop
+ * stall `BENCH_VERBOSE=1` prints is the bench's own here: passdesk runs in the other processes.)
  */
 import { join } from 'node:path';
 import type { PostgresServer } from '../test/harness/postgres';
