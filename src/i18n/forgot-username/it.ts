@@ -13,7 +13,7 @@ export const it: ForgotUsernameMessages = {
   triggerExpired: 'La finestra ha impiegato troppo ad aprirsi. Esegui di nuovo /password username.',
   ended: {
     noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
-    noAccount: 'Non abbiamo trovato nessun account di Ateneo con l\u2019indirizzo email del tuo profilo Slack.',
+    noAccount: 'Non abbiamo trovato alcun account di Ateneo con l\'indirizzo email del tuo profilo Slack.',
     accountDisabled: 'Il tuo account è disabilitato. Contatta l\u2019help desk.',
     directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Riprova più tardi.',
     rateLimited: 'I tuoi nomi utente sono stati cercati troppe volte di recente. Per sicurezza la ricerca è sospesa per un po\u2019; riprova più tardi.',

@@ -19,7 +19,7 @@ export const en: ServiceAccountMessages = {
     accountDisabled: 'Your account (or the service account) is disabled, so no password can be set here.',
     noServiceAccounts: 'The directory lists no service account you are responsible for.',
     noPhone: 'Your account has no phone number registered for password recovery, so we cannot send you a code.',
-    rateLimited: 'Too many attempts. For your safety, this is paused for a while.',
+    rateLimited: 'Too many attempts. For your safety, this is paused for a while; please try again later.',
     directoryUnavailable: 'The account directory cannot be reached right now. Nothing was changed. Please try again later.',
     smsFailed: 'We could not send the SMS. Nothing was changed. Please try again later.',
     smsCountryNotAllowed: 'Your registered phone number is in a country we do not send SMS codes to, so we cannot send you a code. Nothing was changed. Please contact the help desk.',
