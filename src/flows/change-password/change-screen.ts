@@ -1,6 +1,6 @@
 import type { DirectoryPolicyReason } from '../../directory/directory';
 import type { PolicyRule } from '../../policy/policy';
-import type { EndedScreen, Outcome } from '../shared/outcome';
+import type { EndedScreen, LookupEndReason, Outcome } from '../shared/outcome';
 
 export type ChangeScreen = ChangeFormScreen | ChangeDoneScreen | EndedScreen<ChangeEndReason>;
 export type ChangeOutcome = Outcome<ChangeScreen>;
@@ -40,4 +40,4 @@ export interface ChangeDoneScreen {
   changed: string[];
 }
 
-export type ChangeEndReason = 'no-verified-email' | 'no-account' | 'ambiguous-mail' | 'account-disabled' | 'directory-unavailable' | 'rate-limited';
+export type ChangeEndReason = LookupEndReason | 'account-disabled' | 'rate-limited';

@@ -7,7 +7,7 @@ import type { Limiter } from '../../regulation/limiter';
 import type { FlowKey } from '../shared/flow-repository';
 import { type PersonAccounts, personAccounts } from '../shared/choose-accounts';
 import { logDirectoryError } from '../shared/log-directory-error';
-import { type EndedScreen, endedOutcome, type Outcome } from '../shared/outcome';
+import { type EndedScreen, endedOutcome, type LookupEndReason, type Outcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
 import { countStart, type StartRules } from '../shared/start-allowance';
 
@@ -21,9 +21,7 @@ export interface UsernamesScreen {
   disabled: string[];
 }
 
-export type UsernameEndReason =
-  'no-verified-email' | 'no-account' | 'ambiguous-mail' | 'account-disabled' | 'directory-unavailable' | 'rate-limited';
-
+export type UsernameEndReason = LookupEndReason | 'account-disabled' | 'rate-limited';
 export type UsernameScreen = UsernamesScreen | EndedScreen<UsernameEndReason>;
 export type UsernameOutcome = Outcome<UsernameScreen>;
 

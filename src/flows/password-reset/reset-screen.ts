@@ -1,7 +1,7 @@
 import type { DirectoryPolicyReason } from '../../directory/directory';
 import { maskMail } from '../../log/mask';
 import type { PolicyRule } from '../../policy/policy';
-import type { EndedScreen, Outcome } from '../shared/outcome';
+import type { EndedScreen, LookupEndReason, Outcome } from '../shared/outcome';
 import type {
   CodeScreen, IdentityErrors, IdentityScreen, VerificationEndReason, VerificationSubject,
 } from '../shared/sms-verification/verification-screens';
@@ -50,13 +50,7 @@ export interface DoneScreen {
 }
 
 /** Why a reset cannot go on, beyond the reasons every journey has. */
-export type ResetEndReason =
-  | VerificationEndReason
-  | 'no-verified-email'
-  | 'no-account'
-  /** The confirmed email matches several people (entries not linked to each other). */
-  | 'ambiguous-mail'
-  | 'account-disabled';
+export type ResetEndReason = LookupEndReason | VerificationEndReason | 'account-disabled';
 
 export type EndReason = EndedScreen<ResetEndReason>['reason'];
 

@@ -1,6 +1,6 @@
 import type { DirectoryPolicyReason } from '../../directory/directory';
 import type { PolicyRule } from '../../policy/policy';
-import type { EndedScreen, Outcome } from '../shared/outcome';
+import type { EndedScreen, LookupEndReason, Outcome } from '../shared/outcome';
 import type { CodeScreen, IdentityScreen, VerificationEndReason } from '../shared/sms-verification/verification-screens';
 
 export type ServiceScreen = IdentityScreen | CodeScreen | ServicePasswordScreen | ServiceDoneScreen | EndedScreen<ServiceEndReason>;
@@ -27,10 +27,4 @@ export interface ServiceDoneScreen {
   changed: string;
 }
 
-export type ServiceEndReason =
-  | VerificationEndReason
-  | 'no-verified-email'
-  | 'no-account'
-  | 'ambiguous-mail'
-  | 'account-disabled'
-  | 'no-service-accounts';
+export type ServiceEndReason = LookupEndReason | VerificationEndReason | 'account-disabled' | 'no-service-accounts';

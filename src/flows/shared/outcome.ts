@@ -11,6 +11,14 @@ export type CommonEndReason =
   /** A step threw; nothing was changed. */
   | 'unexpected';
 
+/** Why a journey that starts from the person's confirmed Slack email cannot find their accounts. */
+export type LookupEndReason =
+  | 'no-verified-email'
+  | 'no-account'
+  /** The confirmed email matches several people (entries not linked to each other). */
+  | 'ambiguous-mail'
+  | 'directory-unavailable';
+
 /** The last screen of a flow that cannot go on, and why. */
 export interface EndedScreen<Reason extends string = never> {
   step: 'ended';

@@ -1,4 +1,4 @@
-import type { EndedScreen, Outcome } from '../shared/outcome';
+import type { EndedScreen, LookupEndReason, Outcome } from '../shared/outcome';
 import type { CodeScreen, IdentityScreen, VerificationEndReason } from '../shared/sms-verification/verification-screens';
 
 export type UnlockScreen = IdentityScreen | CodeScreen | UnlockDoneScreen | EndedScreen<UnlockEndReason>;
@@ -17,10 +17,8 @@ export interface UnlockDoneScreen {
 }
 
 export type UnlockEndReason =
+  | LookupEndReason
   | VerificationEndReason
-  | 'no-verified-email'
-  | 'no-account'
-  | 'ambiguous-mail'
   | 'account-disabled'
   /** None of the person's accounts is locked: nothing to do, no SMS sent. */
   | 'not-locked';

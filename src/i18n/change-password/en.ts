@@ -30,10 +30,7 @@ export const en: ChangePasswordMessages = {
   doneChanged: (accounts) => `:white_check_mark: Your password has been changed for: ${accounts}.`,
   triggerExpired: 'The password window took too long to open. Please run /password change again.',
   ended: {
-    noVerifiedEmail: 'Your Slack account has no confirmed email address, so we cannot find your university account.',
-    noAccount: 'We found no university account with the email address of your Slack profile.',
     accountDisabled: 'Your account is disabled, so its password cannot be changed here.',
-    directoryUnavailable: 'The account directory cannot be reached right now. Nothing was changed. Please try again later.',
     flowExpired: 'This change has expired or was already finished. Please start again with /password.',
     flowUnreadable: 'This change cannot be continued. Nothing was changed. Please start again with /password.',
     rateLimited: 'A password change was started too many times lately. For your safety, it is paused for a while; please try again later. Nothing was changed.',

@@ -30,10 +30,7 @@ export const it: ChangePasswordMessages = {
   doneChanged: (accounts) => `:white_check_mark: La password è stata cambiata per: ${accounts}.`,
   triggerExpired: 'La finestra della password ha impiegato troppo ad aprirsi. Esegui di nuovo /password change.',
   ended: {
-    noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
-    noAccount: 'Non abbiamo trovato alcun account di Ateneo con l\'indirizzo email del tuo profilo Slack.',
     accountDisabled: 'Il tuo account è disabilitato, quindi la sua password non si può cambiare qui.',
-    directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova più tardi.',
     flowExpired: 'Questo cambio è scaduto o è già stato completato. Ricomincia con /password.',
     flowUnreadable: 'Questo cambio non può proseguire. Non è stato cambiato nulla. Ricomincia con /password.',
     rateLimited: 'Il cambio password è stato avviato troppe volte di recente. Per sicurezza è sospeso per un po\u2019; riprova più tardi. Non è stato cambiato nulla.',

@@ -28,11 +28,9 @@ export interface ChangePasswordMessages {
   doneChanged: (accounts: string) => string;
   triggerExpired: string;
 
+  /** Its own end texts (the flow ones name the change); the others are `common.ended`. */
   ended: {
-    noVerifiedEmail: string;
-    noAccount: string;
     accountDisabled: string;
-    directoryUnavailable: string;
     flowExpired: string;
     flowUnreadable: string;
     /** Started too often lately (LIMIT_FLOWS_PER_DAY per person, LIMIT_FLOWS_PER_TEAM_PER_HOUR per workspace). */

@@ -30,10 +30,7 @@ export const pl: ChangePasswordMessages = {
   doneChanged: (accounts) => `:white_check_mark: Hasło zostało zmienione dla: ${accounts}.`,
   triggerExpired: 'Okno zmiany hasła otwierało się zbyt długo. Uruchom ponownie /password change.',
   ended: {
-    noVerifiedEmail: 'Twoje konto Slack nie ma potwierdzonego adresu e-mail, więc nie możemy znaleźć Twojego konta uczelnianego.',
-    noAccount: 'Nie znaleźliśmy konta uczelnianego z adresem e-mail z Twojego profilu Slack.',
     accountDisabled: 'Twoje konto jest wyłączone, więc nie można tu zmienić jego hasła.',
-    directoryUnavailable: 'Katalog kont jest teraz niedostępny. Niczego nie zmieniono. Spróbuj ponownie później.',
     flowExpired: 'Ta zmiana wygasła lub została już zakończona. Zacznij od nowa poleceniem /password.',
     flowUnreadable: 'Tej zmiany nie można kontynuować. Nic nie zostało zmienione. Zacznij od nowa poleceniem /password.',
     rateLimited: 'Zmiana hasła była ostatnio rozpoczynana zbyt wiele razy. Dla bezpieczeństwa jest na jakiś czas wstrzymana; spróbuj ponownie później. Nic nie zostało zmienione.',

@@ -63,7 +63,12 @@ export const en: CommonMessages = {
     via: { reset: 'forgot password, SMS code', change: 'change of a known password', 'service-account': 'service account reset by its owner', 'help-desk': 'help-desk temporary password' },
   },
   ended: {
+    noVerifiedEmail: 'Your Slack account has no confirmed email address, so we cannot find your university account.',
+    noAccount: 'We found no university account with the email address of your Slack profile.',
     ambiguousMail: 'Your email address belongs to more than one person in the university directory, so we cannot tell which account is yours. Nothing was sent or changed. Please contact the help desk to have it corrected.',
+    directoryUnavailable: 'The account directory cannot be reached right now. Nothing was changed. Please try again later.',
+    flowExpired: 'This has expired or was already finished. Please start again with /password.',
+    flowUnreadable: 'This cannot be continued. Nothing was changed. Please start again with /password.',
     alreadyInProgress: 'Your previous submission is still being processed. Please wait a moment and try again.',
     unexpected: 'Something went wrong on our side. Nothing was changed. Please try again later.',
   },

@@ -63,7 +63,12 @@ export const it: CommonMessages = {
     via: { reset: 'password dimenticata, codice SMS', change: 'cambio di una password nota', 'service-account': 'account di servizio reimpostato dal responsabile', 'help-desk': 'password temporanea dell\u2019help desk' },
   },
   ended: {
+    noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
+    noAccount: 'Non abbiamo trovato alcun account di Ateneo con l\'indirizzo email del tuo profilo Slack.',
     ambiguousMail: 'Il tuo indirizzo email risulta associato a più di una persona nell\'anagrafica di Ateneo, quindi non possiamo stabilire quale account sia il tuo. Non è stato inviato né modificato nulla. Contatta l\'help desk per far correggere i dati.',
+    directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Non è stato modificato nulla. Riprova più tardi.',
+    flowExpired: 'La procedura è scaduta o è già stata completata. Ricomincia con /password.',
+    flowUnreadable: 'La procedura non può proseguire. Non è stato cambiato nulla. Ricomincia con /password.',
     alreadyInProgress: 'La richiesta precedente è ancora in corso. Attendi un momento e riprova.',
     unexpected: 'Si è verificato un problema da parte nostra. Non è stato modificato nulla. Riprova più tardi.',
   },

@@ -45,10 +45,19 @@ export interface CommonMessages {
     via: Record<'reset' | 'change' | 'service-account' | 'help-desk', string>;
   };
 
-  /** End reasons whose words are the same in every journey. */
+  /**
+   * End reasons whose words are the same in every journey; a journey with words of its own for
+   * one of them (naming itself: "This reset has expired…") keeps those in its namespace.
+   */
   ended: {
+    /** The person's Slack account has no confirmed email, so their accounts cannot be found. */
+    noVerifiedEmail: string;
+    noAccount: string;
     /** The confirmed email matches several people (entries not linked to each other): nothing is done. */
     ambiguousMail: string;
+    directoryUnavailable: string;
+    flowExpired: string;
+    flowUnreadable: string;
     alreadyInProgress: string;
     unexpected: string;
   };

@@ -63,7 +63,12 @@ export const pl: CommonMessages = {
     via: { reset: 'zapomniane hasło, kod SMS', change: 'zmiana znanego hasła', 'service-account': 'konto serwisowe ustawione przez odpowiedzialnego', 'help-desk': 'hasło tymczasowe z help desku' },
   },
   ended: {
+    noVerifiedEmail: 'Twoje konto Slack nie ma potwierdzonego adresu e-mail, więc nie możemy znaleźć Twojego konta uczelnianego.',
+    noAccount: 'Nie znaleźliśmy konta uczelnianego z adresem e-mail z Twojego profilu Slack.',
     ambiguousMail: 'Twój adres e-mail należy w katalogu uczelni do więcej niż jednej osoby, więc nie możemy ustalić, które konto jest Twoje. Niczego nie wysłano ani nie zmieniono. Skontaktuj się z pomocą techniczną, aby poprawić dane.',
+    directoryUnavailable: 'Katalog kont jest teraz niedostępny. Niczego nie zmieniono. Spróbuj ponownie później.',
+    flowExpired: 'Ta procedura wygasła lub została już zakończona. Zacznij od nowa poleceniem /password.',
+    flowUnreadable: 'Tej procedury nie można kontynuować. Nic nie zostało zmienione. Zacznij od nowa poleceniem /password.',
     alreadyInProgress: 'Poprzednie zgłoszenie jest jeszcze przetwarzane. Poczekaj chwilę i spróbuj ponownie.',
     unexpected: 'Wystąpił błąd po naszej stronie. Niczego nie zmieniono. Spróbuj ponownie później.',
   },

@@ -12,8 +12,6 @@ export const en: ForgotUsernameMessages = {
   hint: 'Forgot the password too? Use "Forgot my password" in /password.',
   triggerExpired: 'The window took too long to open. Please run /password username again.',
   ended: {
-    noVerifiedEmail: 'Your Slack account has no confirmed email address, so we cannot find your university account.',
-    noAccount: 'We found no university account with the email address of your Slack profile.',
     accountDisabled: 'Your account is disabled. Please contact the help desk.',
     directoryUnavailable: 'The account directory cannot be reached right now. Please try again later.',
     rateLimited: 'Your usernames were looked up too many times lately. For your safety, this is paused for a while; please try again later.',

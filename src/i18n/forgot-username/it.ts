@@ -12,8 +12,6 @@ export const it: ForgotUsernameMessages = {
   hint: 'Hai dimenticato anche la password? Usa "Ho dimenticato la password" in /password.',
   triggerExpired: 'La finestra ha impiegato troppo ad aprirsi. Esegui di nuovo /password username.',
   ended: {
-    noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
-    noAccount: 'Non abbiamo trovato alcun account di Ateneo con l\'indirizzo email del tuo profilo Slack.',
     accountDisabled: 'Il tuo account è disabilitato. Contatta l\u2019help desk.',
     directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Riprova più tardi.',
     rateLimited: 'I tuoi nomi utente sono stati cercati troppe volte di recente. Per sicurezza la ricerca è sospesa per un po\u2019; riprova più tardi.',

@@ -8,10 +8,10 @@ export interface ForgotUsernameMessages {
   disabled: (accounts: string) => string;
   hint: string;
   triggerExpired: string;
+  /** Its own end texts; the others are `common.ended`. */
   ended: {
-    noVerifiedEmail: string;
-    noAccount: string;
     accountDisabled: string;
+    /** Without "Nothing was changed": this journey changes nothing. */
     directoryUnavailable: string;
     /** Looked up too often lately (LIMIT_FLOWS_PER_DAY per person, LIMIT_FLOWS_PER_TEAM_PER_HOUR per workspace). */
     rateLimited: string;

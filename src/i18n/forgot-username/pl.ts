@@ -12,8 +12,6 @@ export const pl: ForgotUsernameMessages = {
   hint: 'Nie pamiętasz też hasła? Użyj „Nie pamiętam hasła” w /password.',
   triggerExpired: 'Okno otwierało się zbyt długo. Uruchom ponownie /password username.',
   ended: {
-    noVerifiedEmail: 'Twoje konto Slack nie ma potwierdzonego adresu e-mail, więc nie możemy znaleźć Twojego konta uczelnianego.',
-    noAccount: 'Nie znaleźliśmy konta uczelnianego z adresem e-mail z Twojego profilu Slack.',
     accountDisabled: 'Twoje konto jest wyłączone. Skontaktuj się z help deskiem.',
     directoryUnavailable: 'Katalog kont jest w tej chwili niedostępny. Spróbuj ponownie później.',
     rateLimited: 'Twoje loginy były ostatnio sprawdzane zbyt wiele razy. Dla bezpieczeństwa ta funkcja jest na jakiś czas wstrzymana; spróbuj ponownie później.',

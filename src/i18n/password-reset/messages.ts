@@ -24,20 +24,13 @@ export interface PasswordResetMessages {
   /** An account was removed or disabled during the flow. */
   accountsChanged: string;
 
-  /** Why the flow cannot go on, each with what to do instead. */
+  /**
+   * The reset's own end texts; the others are `common.ended` and `smsVerification.ended`. All but
+   * `accountDisabled` reword a shared reason to name the reset ("This reset has been stopped").
+   */
   ended: {
-    noVerifiedEmail: string;
-    noAccount: string;
-    /** The confirmed email matches several people: nothing is sent or changed. */
-    ambiguousMail: string;
-    noPhone: string;
     accountDisabled: string;
     rateLimited: string;
-    directoryUnavailable: string;
-    smsFailed: string;
-    /** The registered phone is in a country codes are not sent to. */
-    smsCountryNotAllowed: string;
-    codeExpired: string;
     tooManyCodeAttempts: string;
     tooManyIdentityAttempts: string;
     flowExpired: string;

@@ -12,20 +12,9 @@ export interface ServiceAccountMessages {
   doneChanged: (account: string) => string;
   triggerExpired: string;
   smsBody: (code: string, minutes: number) => string;
+  /** Its own end texts; the others are `common.ended` and `smsVerification.ended`. */
   ended: {
-    noVerifiedEmail: string;
-    noAccount: string;
     accountDisabled: string;
     noServiceAccounts: string;
-    noPhone: string;
-    rateLimited: string;
-    directoryUnavailable: string;
-    smsFailed: string;
-    smsCountryNotAllowed: string;
-    codeExpired: string;
-    tooManyCodeAttempts: string;
-    tooManyIdentityAttempts: string;
-    flowExpired: string;
-    flowUnreadable: string;
   };
 }

@@ -19,4 +19,13 @@ export const en: SmsVerificationMessages = {
   resendButton: 'Send a new code',
   resent: (phone) => `A new code is on its way to the phone number ending in ${phone}. Earlier codes no longer work.`,
   resendCooldown: (seconds) => `Please wait ${seconds} seconds before asking for a new code.`,
+  ended: {
+    noPhone: 'Your account has no phone number registered for password recovery, so we cannot send you a code.',
+    rateLimited: 'Too many attempts. For your safety, this is paused for a while; please try again later.',
+    smsFailed: 'We could not send the SMS. Nothing was changed. Please try again later.',
+    smsCountryNotAllowed: 'Your registered phone number is in a country we do not send SMS codes to, so we cannot send you a code. Nothing was changed. Please contact the help desk.',
+    codeExpired: 'The code has expired. Please start again with /password.',
+    tooManyCodeAttempts: 'Too many wrong codes. This has been stopped; start again with /password later.',
+    tooManyIdentityAttempts: 'Too many wrong answers. This has been stopped.',
+  },
 };

@@ -19,4 +19,13 @@ export const it: SmsVerificationMessages = {
   resendButton: 'Invia un nuovo codice',
   resent: (phone) => `Un nuovo codice sta arrivando al numero che termina con ${phone}. I codici precedenti non valgono più.`,
   resendCooldown: (seconds) => `Attendi ${seconds} secondi prima di chiedere un nuovo codice.`,
+  ended: {
+    noPhone: 'Il tuo account non ha un numero di telefono registrato per il recupero della password, quindi non possiamo inviarti un codice.',
+    rateLimited: 'Troppi tentativi. Per sicurezza, questa funzione è sospesa per un po\u2019; riprova più tardi.',
+    smsFailed: 'Non è stato possibile inviare l\'SMS. Non è stato modificato nulla. Riprova più tardi.',
+    smsCountryNotAllowed: 'Il tuo numero di telefono registrato è di un paese verso cui non inviamo codici via SMS, quindi non possiamo inviarti il codice. Non è stato modificato nulla. Contatta l\'help desk.',
+    codeExpired: 'Il codice è scaduto. Ricomincia con /password.',
+    tooManyCodeAttempts: 'Troppi codici errati. La procedura è stata interrotta; ricomincia più tardi con /password.',
+    tooManyIdentityAttempts: 'Troppe risposte errate. La procedura è stata interrotta.',
+  },
 };

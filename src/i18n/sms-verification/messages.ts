@@ -16,4 +16,15 @@ export interface SmsVerificationMessages {
   resendButton: string;
   resent: (phoneEnding: string) => string;
   resendCooldown: (seconds: number) => string;
+  /** Why the identity check or the code stops the flow, in every journey that sends one. */
+  ended: {
+    noPhone: string;
+    rateLimited: string;
+    smsFailed: string;
+    /** The registered phone is in a country codes are not sent to. */
+    smsCountryNotAllowed: string;
+    codeExpired: string;
+    tooManyCodeAttempts: string;
+    tooManyIdentityAttempts: string;
+  };
 }

@@ -19,4 +19,13 @@ export const pl: SmsVerificationMessages = {
   resendButton: 'Wyślij nowy kod',
   resent: (phone) => `Nowy kod jest w drodze na numer kończący się na ${phone}. Wcześniejsze kody już nie działają.`,
   resendCooldown: (seconds) => `Poczekaj ${seconds} s, zanim poprosisz o nowy kod.`,
+  ended: {
+    noPhone: 'Na Twoim koncie nie zdefiniowano numeru telefonu do odzyskiwania hasła, więc nie możemy wysłać kodu.',
+    rateLimited: 'Zbyt wiele prób. Dla bezpieczeństwa ta funkcja jest na jakiś czas wstrzymana; spróbuj ponownie później.',
+    smsFailed: 'Nie udało się wysłać SMS-a. Niczego nie zmieniono. Spróbuj ponownie później.',
+    smsCountryNotAllowed: 'Numer telefonu zdefiniowany w systemie należy do kraju, do którego nie wysyłamy kodów SMS, więc nie możemy wysłać Ci kodu. Niczego nie zmieniono. Skontaktuj się z pomocą techniczną.',
+    codeExpired: 'Kod wygasł. Zacznij od nowa poleceniem /password.',
+    tooManyCodeAttempts: 'Zbyt wiele błędnych kodów. Procedura została przerwana; zacznij później od nowa poleceniem /password.',
+    tooManyIdentityAttempts: 'Zbyt wiele błędnych odpowiedzi. Procedura została przerwana.',
+  },
 };

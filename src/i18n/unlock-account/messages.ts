@@ -12,20 +12,9 @@ export interface UnlockAccountMessages {
   passwordUnchanged: string;
   triggerExpired: string;
   smsBody: (code: string, minutes: number) => string;
+  /** Its own end texts; the others are `common.ended` and `smsVerification.ended`. */
   ended: {
-    noVerifiedEmail: string;
-    noAccount: string;
     accountDisabled: string;
     notLocked: string;
-    noPhone: string;
-    rateLimited: string;
-    directoryUnavailable: string;
-    smsFailed: string;
-    smsCountryNotAllowed: string;
-    codeExpired: string;
-    tooManyCodeAttempts: string;
-    tooManyIdentityAttempts: string;
-    flowExpired: string;
-    flowUnreadable: string;
   };
 }

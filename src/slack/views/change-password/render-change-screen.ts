@@ -4,6 +4,7 @@ import type { EndedScreen } from '../../../flows/shared/outcome';
 import type { Messages } from '../../../i18n';
 import type { RenderedScreen } from '../../shared/presenter';
 import { type Block, bullets, checkboxInput, escapeMrkdwn, INPUT_ACTION, modal, note, text, textInput } from '../shared/blocks';
+import { endedText } from '../shared/ended-text';
 import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
 import { CHANGE_BLOCK, CHANGE_CALLBACK, currentForBlock } from './ids';
 
@@ -26,7 +27,7 @@ export function renderChangeScreen(screen: ChangeScreen, ctx: ChangeRenderContex
       text(m.doneChanged(screen.changed.map(escapeMrkdwn).join(', '))),
       ...ctx.successNotes.map((line) => note(escapeMrkdwn(line))),
     ], m.doneTitle);
-    case 'ended': return finished(ctx, endedBlocks(endedText(screen, ctx.messages), ctx.helpdeskContact, ctx.messages.common));
+    case 'ended': return finished(ctx, endedBlocks(changeEndedText(screen, ctx.messages), ctx.helpdeskContact, ctx.messages.common));
   }
 }
 
@@ -97,19 +98,13 @@ function finished(ctx: ChangeRenderContext, blocks: Block[], title = ctx.message
   return finishedScreen({ callbackId: CHANGE_CALLBACK.finished, title, blocks, common: ctx.messages.common });
 }
 
-function endedText(screen: EndedScreen<ChangeEndReason>, messages: Messages): string {
-  const ended = messages.changePassword.ended;
-  const texts: Record<EndedScreen<ChangeEndReason>['reason'], string> = {
-    'no-verified-email': ended.noVerifiedEmail,
-    'no-account': ended.noAccount,
-    'ambiguous-mail': messages.common.ended.ambiguousMail,
-    'account-disabled': ended.accountDisabled,
-    'directory-unavailable': ended.directoryUnavailable,
-    'rate-limited': ended.rateLimited,
-    'flow-expired': ended.flowExpired,
-    'flow-unreadable': ended.flowUnreadable,
-    'already-in-progress': messages.common.ended.alreadyInProgress,
-    unexpected: messages.common.ended.unexpected,
-  };
-  return texts[screen.reason];
+function changeEndedText(screen: EndedScreen<ChangeEndReason>, messages: Messages): string {
+  const own = messages.changePassword.ended;
+  return endedText(screen.reason, messages, {
+    'account-disabled': own.accountDisabled,
+    // Shared reasons, in words that name the change.
+    'rate-limited': own.rateLimited,
+    'flow-expired': own.flowExpired,
+    'flow-unreadable': own.flowUnreadable,
+  });
 }

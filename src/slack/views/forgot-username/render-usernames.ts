@@ -3,6 +3,7 @@ import type { UsernameOutcome, UsernameScreen } from '../../../flows/forgot-user
 import { type Messages, messagesFor } from '../../../i18n';
 import { type Presentation, presentation } from '../../shared/presenter';
 import { bullets, escapeMrkdwn, note, text } from '../shared/blocks';
+import { endedText } from '../shared/ended-text';
 import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
 
 export const USERNAME_CALLBACK = {
@@ -26,20 +27,15 @@ export function presentUsernames(helpdeskContact: string | undefined, outcome: U
       ...(screen.disabled.length > 0 ? [note(m.disabled(screen.disabled.map(escapeMrkdwn).join(', ')))] : []),
       note(m.hint),
     ]
-    : endedBlocks(endedText(screen.reason, messages), helpdeskContact, messages.common);
+    : endedBlocks(usernameEndedText(screen.reason, messages), helpdeskContact, messages.common);
   return presentation(finishedScreen({ callbackId: USERNAME_CALLBACK.finished, title: m.modalTitle, blocks, common: messages.common }));
 }
 
-function endedText(reason: Extract<UsernameScreen, { step: 'ended' }>['reason'], messages: Messages): string {
-  const ended = messages.forgotUsername.ended;
-  switch (reason) {
-    case 'no-verified-email': return ended.noVerifiedEmail;
-    case 'no-account': return ended.noAccount;
-    case 'ambiguous-mail': return messages.common.ended.ambiguousMail;
-    case 'account-disabled': return ended.accountDisabled;
-    case 'directory-unavailable': return ended.directoryUnavailable;
-    case 'rate-limited': return ended.rateLimited;
-    case 'already-in-progress': return messages.common.ended.alreadyInProgress;
-    default: return messages.common.ended.unexpected;
-  }
+function usernameEndedText(reason: Extract<UsernameScreen, { step: 'ended' }>['reason'], messages: Messages): string {
+  const own = messages.forgotUsername.ended;
+  return endedText(reason, messages, {
+    'account-disabled': own.accountDisabled,
+    'directory-unavailable': own.directoryUnavailable,
+    'rate-limited': own.rateLimited,
+  });
 }

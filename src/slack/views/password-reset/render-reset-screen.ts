@@ -10,6 +10,7 @@ import type { Messages } from '../../../i18n';
 import { DEFAULT_POLICY } from '../../../policy/default-policy';
 import type { RenderedScreen } from '../../shared/presenter';
 import { type Block, bullets, escapeMrkdwn, INPUT_ACTION, modal, note, text, textInput } from '../shared/blocks';
+import { endedText } from '../shared/ended-text';
 import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
 import { codeBlocks, identityBlocks } from '../shared/verification-views';
 import { RESEND_CODE_ACTION, RESET_BLOCK, RESET_CALLBACK } from './ids';
@@ -48,7 +49,7 @@ export function renderResetScreen(screen: ResetScreen, ctx: RenderContext): Rend
         text(m.doneChanged(screen.changed.map(escapeMrkdwn).join(', '))),
         ...ctx.successNotes.map((line) => note(escapeMrkdwn(line))),
       ], m.doneTitle);
-    case 'ended': return finished(ctx, endedBlocks(endedText(screen.reason, ctx.messages), ctx.helpdeskContact, common));
+    case 'ended': return finished(ctx, endedBlocks(resetEndedText(screen.reason, ctx.messages), ctx.helpdeskContact, common));
   }
 }
 
@@ -107,25 +108,15 @@ function finished(ctx: RenderContext, blocks: Block[], title = ctx.messages.pass
   return finishedScreen({ callbackId: RESET_CALLBACK.finished, title, blocks, common: ctx.messages.common });
 }
 
-function endedText(reason: EndReason, messages: Messages): string {
-  const ended = messages.passwordReset.ended;
-  const texts: Record<EndReason, string> = {
-    'no-verified-email': ended.noVerifiedEmail,
-    'no-account': ended.noAccount,
-    'ambiguous-mail': ended.ambiguousMail,
-    'no-phone': ended.noPhone,
-    'account-disabled': ended.accountDisabled,
-    'rate-limited': ended.rateLimited,
-    'directory-unavailable': ended.directoryUnavailable,
-    'sms-failed': ended.smsFailed,
-    'sms-country-not-allowed': ended.smsCountryNotAllowed,
-    'code-expired': ended.codeExpired,
-    'too-many-code-attempts': ended.tooManyCodeAttempts,
-    'too-many-identity-attempts': ended.tooManyIdentityAttempts,
-    'flow-expired': ended.flowExpired,
-    'flow-unreadable': ended.flowUnreadable,
-    'already-in-progress': messages.common.ended.alreadyInProgress,
-    unexpected: messages.common.ended.unexpected,
-  };
-  return texts[reason];
+function resetEndedText(reason: EndReason, messages: Messages): string {
+  const own = messages.passwordReset.ended;
+  return endedText(reason, messages, {
+    'account-disabled': own.accountDisabled,
+    // Shared reasons, in words that name the reset.
+    'rate-limited': own.rateLimited,
+    'too-many-code-attempts': own.tooManyCodeAttempts,
+    'too-many-identity-attempts': own.tooManyIdentityAttempts,
+    'flow-expired': own.flowExpired,
+    'flow-unreadable': own.flowUnreadable,
+  });
 }

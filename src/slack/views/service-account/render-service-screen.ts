@@ -4,6 +4,7 @@ import type { EndedScreen } from '../../../flows/shared/outcome';
 import { type Messages, messagesFor } from '../../../i18n';
 import { type Presentation, presentation, type RenderedScreen } from '../../shared/presenter';
 import { type Block, bullets, escapeMrkdwn, INPUT_ACTION, modal, note, selectInput, text, textInput } from '../shared/blocks';
+import { endedText } from '../shared/ended-text';
 import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
 import { codeBlocks, identityBlocks } from '../shared/verification-views';
 import { SERVICE_BLOCK, SERVICE_CALLBACK, SERVICE_RESEND_ACTION } from './ids';
@@ -30,7 +31,7 @@ function renderServiceScreen(screen: ServiceScreen, messages: Messages, helpdesk
     }
     case 'new-password': return passwordView(screen, messages);
     case 'done': return finished(messages, [text(m.doneChanged(escapeMrkdwn(screen.changed)))], m.doneTitle);
-    case 'ended': return finished(messages, endedBlocks(endedText(screen, messages), helpdeskContact, messages.common));
+    case 'ended': return finished(messages, endedBlocks(serviceEndedText(screen, messages), helpdeskContact, messages.common));
   }
 }
 
@@ -67,26 +68,7 @@ function finished(messages: Messages, blocks: Block[], title = messages.serviceA
   return finishedScreen({ callbackId: SERVICE_CALLBACK.finished, title, blocks, common: messages.common });
 }
 
-function endedText(screen: EndedScreen<ServiceEndReason>, messages: Messages): string {
-  const ended = messages.serviceAccount.ended;
-  const texts: Record<EndedScreen<ServiceEndReason>['reason'], string> = {
-    'no-verified-email': ended.noVerifiedEmail,
-    'no-account': ended.noAccount,
-    'ambiguous-mail': messages.common.ended.ambiguousMail,
-    'account-disabled': ended.accountDisabled,
-    'no-service-accounts': ended.noServiceAccounts,
-    'no-phone': ended.noPhone,
-    'rate-limited': ended.rateLimited,
-    'directory-unavailable': ended.directoryUnavailable,
-    'sms-failed': ended.smsFailed,
-    'sms-country-not-allowed': ended.smsCountryNotAllowed,
-    'code-expired': ended.codeExpired,
-    'too-many-code-attempts': ended.tooManyCodeAttempts,
-    'too-many-identity-attempts': ended.tooManyIdentityAttempts,
-    'flow-expired': ended.flowExpired,
-    'flow-unreadable': ended.flowUnreadable,
-    'already-in-progress': messages.common.ended.alreadyInProgress,
-    unexpected: messages.common.ended.unexpected,
-  };
-  return texts[screen.reason];
+function serviceEndedText(screen: EndedScreen<ServiceEndReason>, messages: Messages): string {
+  const own = messages.serviceAccount.ended;
+  return endedText(screen.reason, messages, { 'account-disabled': own.accountDisabled, 'no-service-accounts': own.noServiceAccounts });
 }

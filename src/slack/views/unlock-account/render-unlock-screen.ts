@@ -4,6 +4,7 @@ import type { EndedScreen } from '../../../flows/shared/outcome';
 import { type Messages, messagesFor } from '../../../i18n';
 import { type Presentation, presentation, type RenderedScreen } from '../../shared/presenter';
 import { type Block, escapeMrkdwn, modal, note, text } from '../shared/blocks';
+import { endedText } from '../shared/ended-text';
 import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
 import { codeBlocks, identityBlocks, VERIFICATION_BLOCK } from '../shared/verification-views';
 
@@ -47,7 +48,7 @@ function renderUnlockScreen(screen: UnlockScreen, messages: Messages, helpdeskCo
       blocks.push(note(m.passwordUnchanged));
       return finished(messages, blocks, m.doneTitle);
     }
-    case 'ended': return finished(messages, endedBlocks(endedText(screen, messages), helpdeskContact, messages.common));
+    case 'ended': return finished(messages, endedBlocks(unlockEndedText(screen, messages), helpdeskContact, messages.common));
   }
 }
 
@@ -59,26 +60,7 @@ function finished(messages: Messages, blocks: Block[], title = messages.unlockAc
   return finishedScreen({ callbackId: UNLOCK_CALLBACK.finished, title, blocks, common: messages.common });
 }
 
-function endedText(screen: EndedScreen<UnlockEndReason>, messages: Messages): string {
-  const ended = messages.unlockAccount.ended;
-  const texts: Record<EndedScreen<UnlockEndReason>['reason'], string> = {
-    'no-verified-email': ended.noVerifiedEmail,
-    'no-account': ended.noAccount,
-    'ambiguous-mail': messages.common.ended.ambiguousMail,
-    'account-disabled': ended.accountDisabled,
-    'not-locked': ended.notLocked,
-    'no-phone': ended.noPhone,
-    'rate-limited': ended.rateLimited,
-    'directory-unavailable': ended.directoryUnavailable,
-    'sms-failed': ended.smsFailed,
-    'sms-country-not-allowed': ended.smsCountryNotAllowed,
-    'code-expired': ended.codeExpired,
-    'too-many-code-attempts': ended.tooManyCodeAttempts,
-    'too-many-identity-attempts': ended.tooManyIdentityAttempts,
-    'flow-expired': ended.flowExpired,
-    'flow-unreadable': ended.flowUnreadable,
-    'already-in-progress': messages.common.ended.alreadyInProgress,
-    unexpected: messages.common.ended.unexpected,
-  };
-  return texts[screen.reason];
+function unlockEndedText(screen: EndedScreen<UnlockEndReason>, messages: Messages): string {
+  const own = messages.unlockAccount.ended;
+  return endedText(screen.reason, messages, { 'account-disabled': own.accountDisabled, 'not-locked': own.notLocked });
 }
