@@ -1,5 +1,5 @@
-import type { DirectoryPolicyReason } from '../../directory/directory';
 import type { PolicyRule } from '../../policy/policy';
+import type { NewPasswordError } from '../shared/new-password-error';
 import type { EndedScreen, LookupEndReason, Outcome } from '../shared/outcome';
 
 export type ChangeScreen = ChangeFormScreen | ChangeDoneScreen | EndedScreen<ChangeEndReason>;
@@ -20,8 +20,7 @@ export interface ChangeFormScreen {
 export type ChangeFormError =
   | { kind: 'none-chosen' }
   | { kind: 'current-missing' }
-  | { kind: 'mismatch' }
-  | { kind: 'unmet'; rules: PolicyRule[] }
+  | NewPasswordError
   /** The current password was wrong for these accounts; after `triesLeft` more, passdesk stops asking. */
   | { kind: 'wrong-current'; accounts: string[]; triesLeft: number }
   /** Too many wrong current passwords: passdesk does not check these accounts for an hour. */
@@ -30,8 +29,6 @@ export type ChangeFormError =
   | { kind: 'cannot-check-safely'; accounts: string[] }
   | { kind: 'locked'; accounts: string[] }
   | { kind: 'expired'; accounts: string[] }
-  | { kind: 'directory-refused'; reasons: DirectoryPolicyReason[] }
-  | { kind: 'directory-unavailable' }
   | { kind: 'accounts-changed' }
   | { kind: 'not-same-as-before' };
 

@@ -1,6 +1,6 @@
-import type { DirectoryPolicyReason } from '../../directory/directory';
 import { maskMail } from '../../log/mask';
 import type { PolicyRule } from '../../policy/policy';
+import type { NewPasswordError } from '../shared/new-password-error';
 import type { EndedScreen, LookupEndReason, Outcome } from '../shared/outcome';
 import type {
   CodeScreen, IdentityErrors, IdentityScreen, VerificationEndReason, VerificationSubject,
@@ -27,11 +27,8 @@ export interface NewPasswordScreen {
   accounts: string[];
   rules: PolicyRule[];
   error?:
-    | { kind: 'mismatch' }
-    | { kind: 'unmet'; rules: PolicyRule[] }
-    | { kind: 'directory-refused'; reasons: DirectoryPolicyReason[] }
+    | NewPasswordError
     | { kind: 'not-same-as-before' }
-    | { kind: 'directory-unavailable' }
     | { kind: 'accounts-changed' }
     /** Another submission is changing the accounts right now: wait, then submit again. */
     | { kind: 'busy' };

@@ -1,5 +1,5 @@
-import type { DirectoryPolicyReason } from '../../directory/directory';
 import type { PolicyRule } from '../../policy/policy';
+import type { NewPasswordError } from '../shared/new-password-error';
 import type { EndedScreen, LookupEndReason, Outcome } from '../shared/outcome';
 import type { CodeScreen, IdentityScreen, VerificationEndReason } from '../shared/sms-verification/verification-screens';
 
@@ -14,10 +14,7 @@ export interface ServicePasswordScreen {
   rules: PolicyRule[];
   error?:
     | { kind: 'none-chosen' }
-    | { kind: 'mismatch' }
-    | { kind: 'unmet'; rules: PolicyRule[] }
-    | { kind: 'directory-refused'; reasons: DirectoryPolicyReason[] }
-    | { kind: 'directory-unavailable' }
+    | NewPasswordError
     /** The directory no longer names this person as the owner (or the account is gone or disabled). */
     | { kind: 'not-owned' };
 }

@@ -1,3 +1,5 @@
+import { NEW_PASSWORD_BLOCK } from '../shared/new-password-views';
+
 /** Callback and block ids of the "change a password I know" modal. */
 export const CHANGE_CALLBACK = {
   loading: 'change-password.loading',
@@ -8,8 +10,7 @@ export const CHANGE_CALLBACK = {
 export const CHANGE_BLOCK = {
   accounts: 'accounts',
   current: 'current_password',
-  newPassword: 'new_password',
-  confirmPassword: 'confirm_password',
+  ...NEW_PASSWORD_BLOCK,
 } as const;
 
 /** The optional input for one account's own current password (`id` is its position in the form). */

@@ -3,9 +3,10 @@ import type { ChangeEndReason, ChangeFormScreen, ChangeScreen } from '../../../f
 import type { EndedScreen } from '../../../flows/shared/outcome';
 import type { Messages } from '../../../i18n';
 import type { RenderedScreen } from '../../shared/presenter';
-import { type Block, bullets, checkboxInput, escapeMrkdwn, INPUT_ACTION, modal, note, text, textInput } from '../shared/blocks';
+import { type Block, checkboxInput, escapeMrkdwn, INPUT_ACTION, note, text, textInput } from '../shared/blocks';
 import { endedText } from '../shared/ended-text';
-import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
+import { type ModalScreens, modalScreens, waitingView } from '../shared/modal-screens';
+import { newPasswordBlocks, newPasswordFieldErrors } from '../shared/new-password-views';
 import { CHANGE_BLOCK, CHANGE_CALLBACK, currentForBlock } from './ids';
 
 export interface ChangeRenderContext {
@@ -21,18 +22,20 @@ export function changeLoadingView(messages: Messages): types.ModalView {
 
 export function renderChangeScreen(screen: ChangeScreen, ctx: ChangeRenderContext): RenderedScreen {
   const m = ctx.messages.changePassword;
+  const screens = modalScreens({ title: m.modalTitle, finishedCallbackId: CHANGE_CALLBACK.finished, helpdeskContact: ctx.helpdeskContact,
+    common: ctx.messages.common });
   switch (screen.step) {
-    case 'form': return formView(screen, ctx);
-    case 'done': return finished(ctx, [
+    case 'form': return formView(screen, ctx.messages, screens);
+    case 'done': return screens.finished([
       text(m.doneChanged(screen.changed.map(escapeMrkdwn).join(', '))),
       ...ctx.successNotes.map((line) => note(escapeMrkdwn(line))),
     ], m.doneTitle);
-    case 'ended': return finished(ctx, endedBlocks(changeEndedText(screen, ctx.messages), ctx.helpdeskContact, ctx.messages.common));
+    case 'ended': return screens.ended(changeEndedText(screen, ctx.messages));
   }
 }
 
-function formView(screen: ChangeFormScreen, ctx: ChangeRenderContext): RenderedScreen {
-  const { common: c, changePassword: m } = ctx.messages;
+function formView(screen: ChangeFormScreen, messages: Messages, screens: ModalScreens): RenderedScreen {
+  const { common: c, changePassword: m } = messages;
   const several = screen.accounts.length > 1;
   const blocks: Block[] = [];
   if (screen.partial) {
@@ -57,16 +60,8 @@ function formView(screen: ChangeFormScreen, ctx: ChangeRenderContext): RenderedS
         hint: m.currentForHint, maxLength: 256, optional: true }));
     }
   }
-  blocks.push(
-    text(`${m.newPasswordIntro}\n${bullets(screen.rules.map((rule) => escapeMrkdwn(c.rule(rule))))}`),
-    note(c.slackCannotMask),
-    textInput({ blockId: CHANGE_BLOCK.newPassword, actionId: INPUT_ACTION, label: c.newPasswordLabel, maxLength: 256 }),
-    textInput({ blockId: CHANGE_BLOCK.confirmPassword, actionId: INPUT_ACTION, label: c.confirmPasswordLabel, maxLength: 256 }),
-  );
-  return {
-    view: modal({ callbackId: CHANGE_CALLBACK.form, title: m.modalTitle, submit: c.continue, close: c.cancel, blocks }),
-    fieldErrors: formErrors(screen, ctx.messages),
-  };
+  blocks.push(...newPasswordBlocks(m.newPasswordIntro, screen.rules, c));
+  return screens.step(CHANGE_CALLBACK.form, blocks, formErrors(screen, messages));
 }
 
 function formErrors(screen: ChangeFormScreen, messages: Messages): Record<string, string> {
@@ -77,25 +72,15 @@ function formErrors(screen: ChangeFormScreen, messages: Messages): Record<string
   switch (error.kind) {
     case 'none-chosen': return { [CHANGE_BLOCK.accounts]: m.noneChosen };
     case 'current-missing': return { [CHANGE_BLOCK.current]: m.currentMissing };
-    case 'mismatch': return { [CHANGE_BLOCK.confirmPassword]: c.passwordsDiffer };
-    case 'unmet': return { [CHANGE_BLOCK.newPassword]: `${c.passwordRefused} ${error.rules.map((rule) => c.rule(rule)).join('; ')}` };
     case 'wrong-current': return { [CHANGE_BLOCK.current]: m.wrongCurrent(list(error.accounts), error.triesLeft) };
     case 'stopped': return { [CHANGE_BLOCK.current]: m.stopped(list(error.accounts)) };
     case 'cannot-check-safely': return { [CHANGE_BLOCK.current]: m.cannotCheckSafely(list(error.accounts)) };
     case 'locked': return { [CHANGE_BLOCK.current]: m.locked(list(error.accounts)) };
     case 'expired': return { [CHANGE_BLOCK.current]: m.expired(list(error.accounts)) };
-    case 'directory-refused': {
-      const reasons = error.reasons.length > 0 ? error.reasons : (['other'] as const);
-      return { [CHANGE_BLOCK.newPassword]: `${c.directoryRefused} ${reasons.map((reason) => c.directoryReason(reason)).join(' ')}` };
-    }
-    case 'directory-unavailable': return { [CHANGE_BLOCK.newPassword]: c.directoryUnavailableInline };
     case 'accounts-changed': return { [CHANGE_BLOCK.newPassword]: m.accountsChanged };
     case 'not-same-as-before': return { [CHANGE_BLOCK.newPassword]: m.retrySamePassword };
+    default: return newPasswordFieldErrors(error, c);
   }
-}
-
-function finished(ctx: ChangeRenderContext, blocks: Block[], title = ctx.messages.changePassword.modalTitle): RenderedScreen {
-  return finishedScreen({ callbackId: CHANGE_CALLBACK.finished, title, blocks, common: ctx.messages.common });
 }
 
 function changeEndedText(screen: EndedScreen<ChangeEndReason>, messages: Messages): string {

@@ -1,3 +1,4 @@
+import { NEW_PASSWORD_BLOCK } from '../shared/new-password-views';
 import { VERIFICATION_BLOCK } from '../shared/verification-views';
 
 /** Callback, block and action ids of the `/password` modal: the contract between views and listeners. */
@@ -11,8 +12,7 @@ export const RESET_CALLBACK = {
 
 export const RESET_BLOCK = {
   ...VERIFICATION_BLOCK,
-  newPassword: 'new_password',
-  confirmPassword: 'confirm_password',
+  ...NEW_PASSWORD_BLOCK,
 } as const;
 
 export const RESEND_CODE_ACTION = 'password-reset.resend-code';

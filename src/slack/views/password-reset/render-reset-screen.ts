@@ -1,25 +1,13 @@
 import type { types } from '@slack/bolt';
-import type {
-  CodeScreen,
-  EndReason,
-  IdentityScreen,
-  NewPasswordScreen,
-  ResetScreen,
-} from '../../../flows/password-reset/reset-screen';
+import type { EndReason, NewPasswordScreen, ResetScreen } from '../../../flows/password-reset/reset-screen';
 import type { Messages } from '../../../i18n';
-import { DEFAULT_POLICY } from '../../../policy/default-policy';
 import type { RenderedScreen } from '../../shared/presenter';
-import { type Block, bullets, escapeMrkdwn, INPUT_ACTION, modal, note, text, textInput } from '../shared/blocks';
+import { type Block, bullets, escapeMrkdwn, note, text } from '../shared/blocks';
 import { endedText } from '../shared/ended-text';
-import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
-import { codeBlocks, identityBlocks } from '../shared/verification-views';
-import { RESEND_CODE_ACTION, RESET_BLOCK, RESET_CALLBACK } from './ids';
-
-/**
- * Slack cuts input at its max length without a word; this is twice the policy's ceiling, so an
- * over-long password reaches the policy and is refused with its rule named.
- */
-const PASSWORD_INPUT_MAX_LENGTH = 2 * DEFAULT_POLICY.maxLength;
+import { type ModalScreens, modalScreens, waitingView } from '../shared/modal-screens';
+import { NEW_PASSWORD_BLOCK, newPasswordBlocks, newPasswordFieldErrors } from '../shared/new-password-views';
+import { verificationScreen } from '../shared/verification-views';
+import { RESEND_CODE_ACTION, RESET_CALLBACK } from './ids';
 
 export interface RenderContext {
   messages: Messages;
@@ -36,35 +24,27 @@ export function loadingView(messages: Messages): types.ModalView {
 /** Renders what the journey decided into a modal (field errors under the inputs). */
 export function renderResetScreen(screen: ResetScreen, ctx: RenderContext): RenderedScreen {
   const { common, passwordReset: m } = ctx.messages;
+  const screens = modalScreens({ title: m.modalTitle, finishedCallbackId: RESET_CALLBACK.finished, helpdeskContact: ctx.helpdeskContact, common });
   switch (screen.step) {
-    case 'identity': return identityView(screen, ctx);
-    case 'code': return codeView(screen, ctx);
-    case 'new-password': return newPasswordView(screen, ctx);
+    case 'identity':
+    case 'code':
+      return verificationScreen(screen, { screens, callbacks: RESET_CALLBACK, resendActionId: RESEND_CODE_ACTION, words: m }, ctx.messages);
+    case 'new-password': return newPasswordView(screen, ctx.messages, screens);
     case 'done': return screen.notChanged.length > 0
-      ? finished(ctx, [
+      ? screens.finished([
         text(`:warning: ${m.doneIncomplete(screen.changed.map(escapeMrkdwn).join(', '), screen.notChanged.map(escapeMrkdwn).join(', '))}`),
         note(escapeMrkdwn(common.helpdeskHint(ctx.helpdeskContact ?? common.defaultHelpdeskContact))),
       ])
-      : finished(ctx, [
+      : screens.finished([
         text(m.doneChanged(screen.changed.map(escapeMrkdwn).join(', '))),
         ...ctx.successNotes.map((line) => note(escapeMrkdwn(line))),
       ], m.doneTitle);
-    case 'ended': return finished(ctx, endedBlocks(resetEndedText(screen.reason, ctx.messages), ctx.helpdeskContact, common));
+    case 'ended': return screens.ended(resetEndedText(screen.reason, ctx.messages));
   }
 }
 
-function identityView(screen: IdentityScreen, ctx: RenderContext): RenderedScreen {
-  const { blocks, fieldErrors } = identityBlocks(screen, ctx.messages);
-  return { view: stepModal(RESET_CALLBACK.identity, ctx, blocks), fieldErrors };
-}
-
-function codeView(screen: CodeScreen, ctx: RenderContext): RenderedScreen {
-  const { blocks, fieldErrors } = codeBlocks(screen, ctx.messages, ctx.messages.passwordReset, RESEND_CODE_ACTION);
-  return { view: stepModal(RESET_CALLBACK.code, ctx, blocks), fieldErrors };
-}
-
-function newPasswordView(screen: NewPasswordScreen, ctx: RenderContext): RenderedScreen {
-  const { common: c, passwordReset: m } = ctx.messages;
+function newPasswordView(screen: NewPasswordScreen, messages: Messages, screens: ModalScreens): RenderedScreen {
+  const { common: c, passwordReset: m } = messages;
   const blocks: Block[] = [];
   if (screen.partial) {
     blocks.push(text(`:warning: ${m.partialChanged(
@@ -74,38 +54,18 @@ function newPasswordView(screen: NewPasswordScreen, ctx: RenderContext): Rendere
   } else {
     blocks.push(text(`${m.accountsIntro}\n${bullets(screen.accounts.map(escapeMrkdwn))}`));
   }
-  blocks.push(
-    text(`${m.newPasswordIntro}\n${bullets(screen.rules.map((rule) => escapeMrkdwn(c.rule(rule))))}`),
-    note(c.slackCannotMask),
-    textInput({ blockId: RESET_BLOCK.newPassword, actionId: INPUT_ACTION, label: c.newPasswordLabel,
-      maxLength: PASSWORD_INPUT_MAX_LENGTH }),
-    textInput({ blockId: RESET_BLOCK.confirmPassword, actionId: INPUT_ACTION, label: c.confirmPasswordLabel,
-      maxLength: PASSWORD_INPUT_MAX_LENGTH }),
-  );
-  const fieldErrors: Record<string, string> = {};
-  const error = screen.error;
-  if (error?.kind === 'mismatch') fieldErrors[RESET_BLOCK.confirmPassword] = c.passwordsDiffer;
-  if (error?.kind === 'unmet') {
-    fieldErrors[RESET_BLOCK.newPassword] = `${c.passwordRefused} ${error.rules.map((rule) => c.rule(rule)).join('; ')}`;
-  }
-  if (error?.kind === 'directory-refused') {
-    const reasons = error.reasons.length > 0 ? error.reasons : (['other'] as const);
-    fieldErrors[RESET_BLOCK.newPassword] = `${c.directoryRefused} ${reasons.map((r) => c.directoryReason(r)).join(' ')}`;
-  }
-  if (error?.kind === 'not-same-as-before') fieldErrors[RESET_BLOCK.newPassword] = m.retrySamePassword;
-  if (error?.kind === 'directory-unavailable') fieldErrors[RESET_BLOCK.newPassword] = c.directoryUnavailableInline;
-  if (error?.kind === 'accounts-changed') fieldErrors[RESET_BLOCK.newPassword] = m.accountsChanged;
-  if (error?.kind === 'busy') fieldErrors[RESET_BLOCK.newPassword] = c.ended.alreadyInProgress;
-  return { view: stepModal(RESET_CALLBACK.newPassword, ctx, blocks), fieldErrors };
+  blocks.push(...newPasswordBlocks(m.newPasswordIntro, screen.rules, c));
+  return screens.step(RESET_CALLBACK.newPassword, blocks, screen.error ? newPasswordErrors(screen.error, messages) : {});
 }
 
-function stepModal(callbackId: string, ctx: RenderContext, blocks: Block[]): types.ModalView {
-  const { common, passwordReset } = ctx.messages;
-  return modal({ callbackId, title: passwordReset.modalTitle, submit: common.continue, close: common.cancel, blocks });
-}
-
-function finished(ctx: RenderContext, blocks: Block[], title = ctx.messages.passwordReset.modalTitle): RenderedScreen {
-  return finishedScreen({ callbackId: RESET_CALLBACK.finished, title, blocks, common: ctx.messages.common });
+function newPasswordErrors(error: NonNullable<NewPasswordScreen['error']>, messages: Messages): Record<string, string> {
+  const { common: c, passwordReset: m } = messages;
+  switch (error.kind) {
+    case 'not-same-as-before': return { [NEW_PASSWORD_BLOCK.newPassword]: m.retrySamePassword };
+    case 'accounts-changed': return { [NEW_PASSWORD_BLOCK.newPassword]: m.accountsChanged };
+    case 'busy': return { [NEW_PASSWORD_BLOCK.newPassword]: c.ended.alreadyInProgress };
+    default: return newPasswordFieldErrors(error, c);
+  }
 }
 
 function resetEndedText(reason: EndReason, messages: Messages): string {

@@ -1,3 +1,4 @@
+import { NEW_PASSWORD_BLOCK } from '../shared/new-password-views';
 import { VERIFICATION_BLOCK } from '../shared/verification-views';
 
 /** Callback, block and action ids of the "manage a service account" modal. */
@@ -12,8 +13,7 @@ export const SERVICE_CALLBACK = {
 export const SERVICE_BLOCK = {
   ...VERIFICATION_BLOCK,
   service: 'service_account',
-  newPassword: 'new_password',
-  confirmPassword: 'confirm_password',
+  ...NEW_PASSWORD_BLOCK,
 } as const;
 
 export const SERVICE_RESEND_ACTION = 'service-account.resend-code';

@@ -25,3 +25,33 @@ export function finishedScreen(options: { callbackId: string; title: string; blo
 export function endedBlocks(reasonText: string, helpdeskContact: string | undefined, common: CommonMessages): Block[] {
   return [text(reasonText), note(escapeMrkdwn(common.helpdeskHint(helpdeskContact ?? common.defaultHelpdeskContact)))];
 }
+
+/** The screens of one journey's modal, with its title and the common buttons. */
+export interface ModalScreens {
+  /** A step: its blocks, Continue and Cancel; `fieldErrors` go under its inputs. */
+  step(callbackId: string, blocks: Block[], fieldErrors?: Record<string, string>): RenderedScreen;
+  /** A last screen (only Close), titled as the journey unless `title` says otherwise. */
+  finished(blocks: Block[], title?: string): RenderedScreen;
+  /** Why the flow cannot go on (`reasonText`), and whom to ask. */
+  ended(reasonText: string): RenderedScreen;
+}
+
+export function modalScreens(options: {
+  title: string;
+  finishedCallbackId: string;
+  /** HELPDESK_CONTACT as written; unset: each language names the help desk itself. */
+  helpdeskContact: string | undefined;
+  common: CommonMessages;
+}): ModalScreens {
+  const { title, common } = options;
+  const finished = (blocks: Block[], finishedTitle = title) =>
+    finishedScreen({ callbackId: options.finishedCallbackId, title: finishedTitle, blocks, common });
+  return {
+    step: (callbackId, blocks, fieldErrors = {}) => ({
+      view: modal({ callbackId, title, submit: common.continue, close: common.cancel, blocks }),
+      fieldErrors,
+    }),
+    finished,
+    ended: (reasonText) => finished(endedBlocks(reasonText, options.helpdeskContact, common)),
+  };
+}

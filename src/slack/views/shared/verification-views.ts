@@ -1,6 +1,8 @@
 import type { CodeScreen, IdentityScreen } from '../../../flows/shared/sms-verification/verification-screens';
 import type { Messages } from '../../../i18n';
+import type { RenderedScreen } from '../../shared/presenter';
 import { type Block, bullets, button, escapeMrkdwn, INPUT_ACTION, note, text, textInput } from './blocks';
+import type { ModalScreens } from './modal-screens';
 
 /** Block ids of the identity and code inputs, the same in every journey that verifies by SMS. */
 export const VERIFICATION_BLOCK = {
@@ -9,7 +11,7 @@ export const VERIFICATION_BLOCK = {
   code: 'code',
 } as const;
 
-export interface VerificationBlocks {
+interface VerificationBlocks {
   blocks: Block[];
   fieldErrors: Record<string, string>;
 }
@@ -20,8 +22,20 @@ export interface AccountWords {
   accountsSkipped(accounts: string): string;
 }
 
+/** The identity or the code step in a journey's modal: `callbacks` names the two steps. */
+export function verificationScreen(
+  screen: IdentityScreen | CodeScreen,
+  modal: { screens: ModalScreens; callbacks: { identity: string; code: string }; resendActionId: string; words: AccountWords },
+  messages: Messages,
+): RenderedScreen {
+  const { blocks, fieldErrors } = screen.step === 'identity'
+    ? identityBlocks(screen, messages)
+    : codeBlocks(screen, messages, modal.words, modal.resendActionId);
+  return modal.screens.step(modal.callbacks[screen.step], blocks, fieldErrors);
+}
+
 /** Step I: whose phone gets the code, then the last 3 phone digits and the sum. Names no account. */
-export function identityBlocks(screen: IdentityScreen, messages: Messages): VerificationBlocks {
+function identityBlocks(screen: IdentityScreen, messages: Messages): VerificationBlocks {
   const m = messages.smsVerification;
   const blocks: Block[] = [text(`${m.identityIntro} ${m.phoneOwner(screen.phoneOwnerMail && escapeMrkdwn(screen.phoneOwnerMail))}`)];
   if (screen.errors?.wrongAnswer) blocks.push(note(`:warning: ${m.identityWrong(screen.challenge !== null)}`));
@@ -39,7 +53,7 @@ export function identityBlocks(screen: IdentityScreen, messages: Messages): Veri
 }
 
 /** Step II: where the code went, the accounts concerned, the code, and "Send a new code" (`resendActionId`). */
-export function codeBlocks(screen: CodeScreen, messages: Messages, words: AccountWords, resendActionId: string): VerificationBlocks {
+function codeBlocks(screen: CodeScreen, messages: Messages, words: AccountWords, resendActionId: string): VerificationBlocks {
   const m = messages.smsVerification;
   const blocks: Block[] = [
     text(m.codeIntro(screen.phoneEnding, escapeMrkdwn(screen.phoneOwner), screen.minutes)),

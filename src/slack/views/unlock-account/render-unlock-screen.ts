@@ -3,10 +3,10 @@ import type { UnlockEndReason, UnlockOutcome, UnlockScreen } from '../../../flow
 import type { EndedScreen } from '../../../flows/shared/outcome';
 import { type Messages, messagesFor } from '../../../i18n';
 import { type Presentation, presentation, type RenderedScreen } from '../../shared/presenter';
-import { type Block, escapeMrkdwn, modal, note, text } from '../shared/blocks';
+import { type Block, escapeMrkdwn, note, text } from '../shared/blocks';
 import { endedText } from '../shared/ended-text';
-import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
-import { codeBlocks, identityBlocks, VERIFICATION_BLOCK } from '../shared/verification-views';
+import { modalScreens, waitingView } from '../shared/modal-screens';
+import { VERIFICATION_BLOCK, verificationScreen } from '../shared/verification-views';
 
 /** Callback, block and action ids of the "my account is locked" modal. */
 export const UNLOCK_CALLBACK = {
@@ -29,16 +29,12 @@ export function presentUnlock(helpdeskContact: string | undefined, outcome: Unlo
 
 function renderUnlockScreen(screen: UnlockScreen, messages: Messages, helpdeskContact: string | undefined): RenderedScreen {
   const m = messages.unlockAccount;
+  const screens = modalScreens({ title: m.modalTitle, finishedCallbackId: UNLOCK_CALLBACK.finished, helpdeskContact, common: messages.common });
   const list = (names: string[]) => names.map(escapeMrkdwn).join(', ');
   switch (screen.step) {
-    case 'identity': {
-      const { blocks, fieldErrors } = identityBlocks(screen, messages);
-      return { view: stepModal(UNLOCK_CALLBACK.identity, messages, blocks), fieldErrors };
-    }
-    case 'code': {
-      const { blocks, fieldErrors } = codeBlocks(screen, messages, m, UNLOCK_RESEND_ACTION);
-      return { view: stepModal(UNLOCK_CALLBACK.code, messages, blocks), fieldErrors };
-    }
+    case 'identity':
+    case 'code':
+      return verificationScreen(screen, { screens, callbacks: UNLOCK_CALLBACK, resendActionId: UNLOCK_RESEND_ACTION, words: m }, messages);
     case 'done': {
       const blocks: Block[] = [];
       if (screen.unlocked.length > 0) blocks.push(text(m.unlocked(list(screen.unlocked))));
@@ -46,18 +42,10 @@ function renderUnlockScreen(screen: UnlockScreen, messages: Messages, helpdeskCo
       if (screen.disabled.length > 0) blocks.push(text(m.disabled(list(screen.disabled))));
       if (screen.failed.length > 0) blocks.push(text(`:warning: ${m.failed(list(screen.failed))}`));
       blocks.push(note(m.passwordUnchanged));
-      return finished(messages, blocks, m.doneTitle);
+      return screens.finished(blocks, m.doneTitle);
     }
-    case 'ended': return finished(messages, endedBlocks(unlockEndedText(screen, messages), helpdeskContact, messages.common));
+    case 'ended': return screens.ended(unlockEndedText(screen, messages));
   }
-}
-
-function stepModal(callbackId: string, messages: Messages, blocks: Block[]): types.ModalView {
-  return modal({ callbackId, title: messages.unlockAccount.modalTitle, submit: messages.common.continue, close: messages.common.cancel, blocks });
-}
-
-function finished(messages: Messages, blocks: Block[], title = messages.unlockAccount.modalTitle): RenderedScreen {
-  return finishedScreen({ callbackId: UNLOCK_CALLBACK.finished, title, blocks, common: messages.common });
 }
 
 function unlockEndedText(screen: EndedScreen<UnlockEndReason>, messages: Messages): string {
