@@ -85,7 +85,7 @@ export class ChangePasswordJourney {
     const { active, disabled } = person;
 
     const expiresAt = clock.now().getTime() + this.deps.settings.flowTtlMinutes * MINUTE;
-    const state = newChangeState(key, requester.locale, expiresAt, active, disabled);
+    const state = newChangeState({ key, locale: requester.locale, expiresAt, active, disabled });
     await this.deps.flows.create(key, state);
     await audit.record({ actor, action: 'change-password.started', subject: active[0].dn, result: 'ok',
       detail: { accounts: active.length }, requestId: requester.requestId });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { type Locale, SUPPORTED_LOCALES } from '../../config';
 import type { Account } from '../../directory/directory';
-import type { FlowKey } from '../shared/flow-repository';
+import { journeyStateFields, type JourneyStateStart, newJourneyState } from '../shared/journey-state';
 
 const changeAccountSchema = z.object({
   dn: z.string(),
@@ -18,12 +17,9 @@ const changeAccountSchema = z.object({
  * after a partial change.
  */
 export const changeStateSchema = z.object({
+  ...journeyStateFields,
   flowId: z.string(),
-  teamId: z.string(),
-  userId: z.string(),
-  locale: z.enum(SUPPORTED_LOCALES),
   step: z.enum(['form', 'done', 'ended']),
-  expiresAt: z.number(),
   /** The person's enabled accounts, in the order shown; the form refers to them by position. */
   accounts: z.array(changeAccountSchema),
   /** Usernames of the person's disabled accounts. */
@@ -39,14 +35,12 @@ export const changeStateSchema = z.object({
 export type ChangeState = z.infer<typeof changeStateSchema>;
 export type ChangeAccount = z.infer<typeof changeAccountSchema>;
 
-export function newChangeState(key: FlowKey, locale: Locale, expiresAt: number, active: Account[], disabled: Account[]): ChangeState {
+export function newChangeState(start: JourneyStateStart & { active: Account[]; disabled: Account[] }): ChangeState {
+  const { active, disabled } = start;
   return {
+    ...newJourneyState(start),
     flowId: randomUUID(),
-    teamId: key.teamId,
-    userId: key.userId,
-    locale,
     step: 'form',
-    expiresAt,
     accounts: active.map(({ dn, username, mail, principalName }) => (principalName ? { dn, username, mail, principalName } : { dn, username, mail })),
     skipped: disabled.map((account) => account.username),
     changedDns: [],

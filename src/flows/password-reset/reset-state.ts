@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { type Locale, SUPPORTED_LOCALES } from '../../config';
 import type { Account } from '../../directory/directory';
-import type { ArithmeticChallenge } from '../shared/arithmetic-challenge';
-import { newVerification, verificationFields } from '../shared/sms-verification/verification-state';
+import { journeyStateFields, type JourneyStateStart } from '../shared/journey-state';
+import { newVerifiedFlow, verificationFields } from '../shared/sms-verification/verification-state';
 
 const flowAccountSchema = z.object({
   dn: z.string(),
@@ -16,13 +15,9 @@ const flowAccountSchema = z.object({
  * schema checks what the store gives back.
  */
 export const resetStateSchema = z.object({
+  ...journeyStateFields,
   ...verificationFields,
-  teamId: z.string(),
-  userId: z.string(),
-  locale: z.enum(SUPPORTED_LOCALES),
   step: z.enum(['identity', 'code', 'new-password', 'done', 'ended']),
-  /** Epoch ms after which the flow is gone. */
-  expiresAt: z.number(),
   accounts: z.array(flowAccountSchema),
   /** Usernames of the person's disabled accounts: listed as not changed. */
   skipped: z.array(z.string()),
@@ -45,22 +40,14 @@ export type ResetState = z.infer<typeof resetStateSchema>;
 export type ResetStep = ResetState['step'];
 
 /** A flow at its first step: who it is for, which accounts, nothing sent or typed yet. */
-export function newResetState(start: {
-  ref: { teamId: string; userId: string };
-  locale: Locale;
-  expiresAt: number;
+export function newResetState(start: JourneyStateStart & {
   active: Account[];
   disabled: Account[];
   phoneAccountDn: string;
-  challenge: ArithmeticChallenge | null;
+  arithmeticChallenge: boolean;
 }): ResetState {
   return {
-    ...newVerification(start.phoneAccountDn, start.challenge),
-    teamId: start.ref.teamId,
-    userId: start.ref.userId,
-    locale: start.locale,
-    step: 'identity',
-    expiresAt: start.expiresAt,
+    ...newVerifiedFlow(start),
     accounts: start.active.map(({ dn, username, mail }) => ({ dn, username, mail })),
     skipped: start.disabled.map((a) => a.username),
     changedDns: [],

@@ -2,7 +2,6 @@ import { slackActor } from '../../audit/actor';
 import { MINUTE_MS } from '../../clock/durations';
 import type { FoundAccount } from '../../directory/directory';
 import { type LimitRule, refusalAuditedOnce } from '../../regulation/limit-rule';
-import { newArithmeticChallenge } from '../shared/arithmetic-challenge';
 import type { FlowKey } from '../shared/flow-repository';
 import { logDirectoryError } from '../shared/log-directory-error';
 import { endedOutcome } from '../shared/outcome';
@@ -56,16 +55,14 @@ export async function startReset(deps: PasswordResetDeps, key: FlowKey, requeste
   if (await limiter.isExhausted(limits.wrongAnswer, targets)) return limited(limits.wrongAnswer, phoneAccount.dn);
   if (!(await limiter.consume(limits.flow, targets))) return limited(limits.flow, phoneAccount.dn);
 
-  const now = clock.now().getTime();
-  const challenge = settings.arithmeticChallenge ? newArithmeticChallenge() : null;
   const state = newResetState({
-    ref: key,
+    key,
     locale,
-    expiresAt: now + settings.flowTtlMinutes * MINUTE_MS,
+    expiresAt: clock.now().getTime() + settings.flowTtlMinutes * MINUTE_MS,
     active,
     disabled,
     phoneAccountDn: phoneAccount.dn,
-    challenge,
+    arithmeticChallenge: settings.arithmeticChallenge,
   });
   await deps.flows.create(key, state);
   await audit.record({ actor, action: 'password-reset.started', subject: phoneAccount.dn, result: 'ok',

@@ -10,7 +10,6 @@ import type { SmsDestinations } from '../../sms/sms-destinations';
 import type { SmsSender } from '../../sms/sms-sender';
 import type { PasswordRules } from '../password-reset/journey-types';
 import type { ResetLimits } from '../password-reset/reset-limits';
-import { newArithmeticChallenge } from '../shared/arithmetic-challenge';
 import { type AccountChoice, chooseAccounts } from '../shared/choose-accounts';
 import type { FlowKey, FlowRepository, LoadedFlow } from '../shared/flow-repository';
 import { loadForStep } from '../shared/load-for-step';
@@ -100,7 +99,7 @@ export class ServiceAccountJourney {
 
     const state = newServiceState({
       key, locale: requester.locale, expiresAt: clock.now().getTime() + settings.flowTtlMinutes * MINUTE,
-      owner, phoneAccount, services, challenge: settings.arithmeticChallenge ? newArithmeticChallenge() : null,
+      owner, phoneAccount, services, arithmeticChallenge: settings.arithmeticChallenge,
     });
     if (state.services.length === 0) return refuse('account-disabled', services[0].dn);
     await this.deps.flows.create(key, state);

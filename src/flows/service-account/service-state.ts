@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { type Locale, SUPPORTED_LOCALES } from '../../config';
 import type { Account } from '../../directory/directory';
-import { maskMail } from '../../log/mask';
-import type { ArithmeticChallenge } from '../shared/arithmetic-challenge';
-import type { FlowKey } from '../shared/flow-repository';
-import { newVerification, verificationFields } from '../shared/sms-verification/verification-state';
+import { journeyStateFields, type JourneyStateStart } from '../shared/journey-state';
+import { newVerifiedFlow, phoneOwnerFields, phoneOwnerOf, verificationFields } from '../shared/sms-verification/verification-state';
 
 /**
  * One "manage a service account" flow. The owner's DNs and the service accounts they owned at
@@ -12,12 +9,10 @@ import { newVerification, verificationFields } from '../shared/sms-verification/
  * writes.
  */
 export const serviceStateSchema = z.object({
+  ...journeyStateFields,
   ...verificationFields,
-  teamId: z.string(),
-  userId: z.string(),
-  locale: z.enum(SUPPORTED_LOCALES),
+  ...phoneOwnerFields,
   step: z.enum(['identity', 'code', 'new-password', 'done', 'ended']),
-  expiresAt: z.number(),
   /** The owner's own enabled accounts: who the service accounts must belong to. */
   ownerDns: z.array(z.string()),
   /** Where the "password changed" mail goes: the owner's addresses. */
@@ -32,39 +27,27 @@ export const serviceStateSchema = z.object({
   services: z.array(z.object({ dn: z.string(), username: z.string() })),
   /** Usernames of owned service accounts that are disabled. */
   skipped: z.array(z.string()),
-  /** The owner account the phone is registered on, as the code screen names it, and its mail masked. */
-  phoneOwner: z.string(),
-  phoneOwnerMail: z.string().nullable(),
   /** While a change runs: until when other submissions are turned away. */
   changingUntil: z.number().nullable(),
 });
 
 export type ServiceState = z.infer<typeof serviceStateSchema>;
 
-export function newServiceState(start: {
-  key: FlowKey;
-  locale: Locale;
-  expiresAt: number;
+export function newServiceState(start: JourneyStateStart & {
   owner: Account[];
   phoneAccount: Account;
   services: Account[];
-  challenge: ArithmeticChallenge | null;
+  arithmeticChallenge: boolean;
 }): ServiceState {
   return {
-    ...newVerification(start.phoneAccount.dn, start.challenge),
-    teamId: start.key.teamId,
-    userId: start.key.userId,
-    locale: start.locale,
-    step: 'identity',
-    expiresAt: start.expiresAt,
+    ...newVerifiedFlow({ ...start, phoneAccountDn: start.phoneAccount.dn }),
+    ...phoneOwnerOf(start.phoneAccount),
     ownerDns: start.owner.map((account) => account.dn),
     ownerMails: [...new Set(start.owner.map((account) => account.mail).filter(Boolean))],
     ownerUsernames: start.owner.map((account) => account.username),
     ownerNameParts: [...new Set(start.owner.flatMap((account) => account.nameParts))],
     services: start.services.filter((service) => !service.disabled).map(({ dn, username }) => ({ dn, username })),
     skipped: start.services.filter((service) => service.disabled).map((service) => service.username),
-    phoneOwner: start.phoneAccount.username,
-    phoneOwnerMail: start.phoneAccount.mail ? maskMail(start.phoneAccount.mail) : null,
     changingUntil: null,
   };
 }

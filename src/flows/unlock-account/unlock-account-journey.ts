@@ -8,7 +8,6 @@ import type { Logger } from '../../log/logger';
 import type { Limiter } from '../../regulation/limiter';
 import type { SmsDestinations } from '../../sms/sms-destinations';
 import type { SmsSender } from '../../sms/sms-sender';
-import { newArithmeticChallenge } from '../shared/arithmetic-challenge';
 import { type AccountChoice, chooseAccounts } from '../shared/choose-accounts';
 import type { FlowKey, FlowRepository, LoadedFlow } from '../shared/flow-repository';
 import { loadForStep } from '../shared/load-for-step';
@@ -92,7 +91,7 @@ export class UnlockAccountJourney {
     }
     const state = newUnlockState({
       key, locale: requester.locale, expiresAt: clock.now().getTime() + settings.flowTtlMinutes * MINUTE_MS,
-      locked, disabled, phoneAccount, challenge: settings.arithmeticChallenge ? newArithmeticChallenge() : null,
+      locked, disabled, phoneAccount, arithmeticChallenge: settings.arithmeticChallenge,
     });
     await this.deps.flows.create(key, state);
     await audit.record({ actor, action: 'unlock-account.started', subject: phoneAccount.dn, result: 'ok',

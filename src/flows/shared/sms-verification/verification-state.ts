@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ArithmeticChallenge } from '../arithmetic-challenge';
+import type { Account } from '../../../directory/directory';
+import { maskMail } from '../../../log/mask';
+import { newArithmeticChallenge } from '../arithmetic-challenge';
+import { type JourneyStateStart, newJourneyState } from '../journey-state';
 
 /**
  * What a flow remembers of its identity check and SMS code: part of the state of every journey
@@ -29,11 +32,12 @@ export const verificationFields = {
 const verificationSchema = z.object(verificationFields);
 export type VerificationFields = z.infer<typeof verificationSchema>;
 
-/** Nothing sent or answered yet. */
-export function newVerification(phoneAccountDn: string, challenge: ArithmeticChallenge | null): VerificationFields {
-  return {
+/** A flow at its identity check: whose it is, until when, nothing sent or answered yet. */
+export function newVerifiedFlow(start: JourneyStateStart & { phoneAccountDn: string; arithmeticChallenge: boolean }) {
+  const challenge = start.arithmeticChallenge ? newArithmeticChallenge() : null;
+  const verification: VerificationFields = {
     flowId: randomUUID(),
-    phoneAccountDn,
+    phoneAccountDn: start.phoneAccountDn,
     challengeQuestion: challenge?.question ?? null,
     challengeAnswer: challenge?.answer ?? null,
     identityFailures: 0,
@@ -43,4 +47,18 @@ export function newVerification(phoneAccountDn: string, challenge: ArithmeticCha
     codeFailures: 0,
     phoneEnding: null,
   };
+  return { ...newJourneyState(start), step: 'identity' as const, ...verification };
+}
+
+/**
+ * The account the phone is registered on, as the code screen names it, and its mail masked: kept
+ * by the journeys whose state lists no accounts of the person (unlock, service account).
+ */
+export const phoneOwnerFields = {
+  phoneOwner: z.string(),
+  phoneOwnerMail: z.string().nullable(),
+};
+
+export function phoneOwnerOf(account: Account): { phoneOwner: string; phoneOwnerMail: string | null } {
+  return { phoneOwner: account.username, phoneOwnerMail: account.mail ? maskMail(account.mail) : null };
 }
