@@ -1,8 +1,9 @@
 import { slackActor } from '../../audit/actor';
 import type { AuditTrail } from '../../audit/audit-trail';
 import type { Clock } from '../../clock/clock';
+import { MINUTE_MS } from '../../clock/durations';
 import type { Config, Locale } from '../../config';
-import { type Account, type Directory, DirectoryError, type FoundAccount } from '../../directory/directory';
+import { type Account, type Directory, DirectoryError } from '../../directory/directory';
 import type { Logger } from '../../log/logger';
 import type { Limiter } from '../../regulation/limiter';
 import type { PasswordChangedNotice } from '../../notification/password-changed-notifier';
@@ -10,6 +11,7 @@ import type { PasswordRules } from '../password-reset/journey-types';
 import { changeSeveralAccounts } from '../shared/change-several-accounts';
 import { personAccounts } from '../shared/choose-accounts';
 import type { FlowKey, FlowRepository, LoadedFlow } from '../shared/flow-repository';
+import { accountsOfRequester, startRefusal } from '../shared/journey-start';
 import { loadForStep } from '../shared/load-for-step';
 import { logDirectoryError } from '../shared/log-directory-error';
 import { endedOutcome } from '../shared/outcome';
@@ -49,8 +51,6 @@ export interface ChangeSubmission {
   confirmation: string;
 }
 
-const MINUTE = 60_000;
-
 /**
  * "Change a password I know" (the Italian procedure): the current password proves the person,
  * the new one meets the policy, and the directory's own change operation (proven by the current
@@ -62,32 +62,21 @@ export class ChangePasswordJourney {
 
   async start(key: FlowKey, requester: Requester): Promise<ChangeOutcome> {
     const { directory, audit, clock } = this.deps;
-    const actor = slackActor(requester);
-    const refuse = async (reason: ChangeEndReason, subject?: string, detail: Record<string, string> = {}): Promise<ChangeOutcome> => {
-      await audit.record({ actor, action: 'change-password.refused', subject, result: 'refused', detail: { reason, ...detail },
-        requestId: requester.requestId });
-      return endedOutcome(requester.locale, reason);
-    };
+    const refuse = startRefusal<ChangeEndReason>(audit, requester, 'change-password');
     const start = await countStart(this.deps.limiter, this.deps.startRules, requester);
     if (!start.allowed) {
       return start.firstRefusal ? refuse('rate-limited', undefined, { limit: start.rule.name }) : endedOutcome(requester.locale, 'rate-limited');
     }
-    if (!requester.verifiedEmail) return refuse('no-verified-email');
-    let found: FoundAccount[];
-    try {
-      found = await directory.findAccountsByMail(requester.verifiedEmail);
-    } catch (error) {
-      logDirectoryError(this.deps.logger, error, requester.requestId, 'directory call failed');
-      return refuse('directory-unavailable');
-    }
+    const found = await accountsOfRequester(directory, this.deps.logger, requester);
+    if (typeof found === 'string') return refuse(found);
     const person = personAccounts(found);
     if (person.kind === 'refused') return refuse(person.reason, person.subject);
     const { active, disabled } = person;
 
-    const expiresAt = clock.now().getTime() + this.deps.settings.flowTtlMinutes * MINUTE;
+    const expiresAt = clock.now().getTime() + this.deps.settings.flowTtlMinutes * MINUTE_MS;
     const state = newChangeState({ key, locale: requester.locale, expiresAt, active, disabled });
     await this.deps.flows.create(key, state);
-    await audit.record({ actor, action: 'change-password.started', subject: active[0].dn, result: 'ok',
+    await audit.record({ actor: slackActor(requester), action: 'change-password.started', subject: active[0].dn, result: 'ok',
       detail: { accounts: active.length }, requestId: requester.requestId });
     return { locale: requester.locale, screen: this.form(state) };
   }

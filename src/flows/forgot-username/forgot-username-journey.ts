@@ -5,7 +5,8 @@ import type { PersonKind } from '../../directory/account-kind';
 import type { Logger } from '../../log/logger';
 import type { Limiter } from '../../regulation/limiter';
 import type { FlowKey } from '../shared/flow-repository';
-import { type PersonAccounts, personAccounts } from '../shared/choose-accounts';
+import { personAccounts } from '../shared/choose-accounts';
+import { accountsOfRequester } from '../shared/journey-start';
 import { logDirectoryError } from '../shared/log-directory-error';
 import { type EndedScreen, endedOutcome, type LookupEndReason, type Outcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
@@ -54,19 +55,18 @@ export class ForgotUsernameJourney {
     if (!start.allowed) {
       return start.firstRefusal ? refuse('rate-limited', undefined, { limit: start.rule.name }) : endedOutcome(requester.locale, 'rate-limited');
     }
-    if (!requester.verifiedEmail) return refuse('no-verified-email');
-
-    let person: PersonAccounts;
-    let services: Account[] = [];
+    const found = await accountsOfRequester(this.deps.directory, this.deps.logger, requester);
+    if (typeof found === 'string') return refuse(found);
+    const person = personAccounts(found);
+    if (person.kind === 'refused') return refuse(person.reason, person.subject);
+    const { active, disabled } = person;
+    let services: Account[];
     try {
-      person = personAccounts(await this.deps.directory.findAccountsByMail(requester.verifiedEmail));
-      if (person.kind === 'found') services = await this.deps.directory.findOwnedServiceAccounts(person.active.map((account) => account.dn));
+      services = await this.deps.directory.findOwnedServiceAccounts(active.map((account) => account.dn));
     } catch (error) {
       logDirectoryError(this.deps.logger, error, requester.requestId, 'directory call failed');
       return refuse('directory-unavailable');
     }
-    if (person.kind === 'refused') return refuse(person.reason, person.subject);
-    const { active, disabled } = person;
 
     const shown = [
       ...active.map((account) => ({ username: account.username, principalName: account.principalName, kind: account.kind })),

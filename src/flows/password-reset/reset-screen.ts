@@ -3,7 +3,7 @@ import type { PolicyRule } from '../../policy/policy';
 import type { NewPasswordError } from '../shared/new-password-error';
 import type { EndedScreen, LookupEndReason, Outcome } from '../shared/outcome';
 import type {
-  CodeScreen, IdentityErrors, IdentityScreen, VerificationEndReason, VerificationSubject,
+  CodeScreen, IdentityScreen, VerificationEndReason, VerificationSubject,
 } from '../shared/sms-verification/verification-screens';
 import type { FlowAccount, ResetState } from './reset-state';
 
@@ -60,10 +60,6 @@ export function resetSubject(state: ResetState): VerificationSubject {
     phoneOwner: owner?.username ?? '',
     phoneOwnerMail: owner?.mail ? maskMail(owner.mail) : null,
   };
-}
-
-export function identityScreen(state: ResetState, errors?: IdentityErrors): IdentityScreen {
-  return { step: 'identity', phoneOwnerMail: resetSubject(state).phoneOwnerMail, challenge: state.challengeQuestion, errors };
 }
 
 function phoneAccountOf(state: ResetState): FlowAccount | undefined {

@@ -1,30 +1,29 @@
 import { slackActor } from '../../audit/actor';
 import { MINUTE_MS } from '../../clock/durations';
-import type { FoundAccount } from '../../directory/directory';
 import { type LimitRule, refusalAuditedOnce } from '../../regulation/limit-rule';
 import type { FlowKey } from '../shared/flow-repository';
-import { logDirectoryError } from '../shared/log-directory-error';
+import { accountsOfRequester, startRefusal } from '../shared/journey-start';
 import { endedOutcome } from '../shared/outcome';
 import type { Requester } from '../shared/requester';
 import { chooseAccounts } from '../shared/choose-accounts';
 import type { PasswordResetDeps } from './journey-types';
-import { type EndReason, identityScreen, type ResetOutcome } from './reset-screen';
-import { newResetState } from './reset-state';
+import type { ResetEndReason, ResetOutcome } from './reset-screen';
+import { newResetState, type ResetState } from './reset-state';
 
 /**
  * Step 0, `/password`: finds the person's accounts from their confirmed Slack email, decides
  * whose phone proves them, and opens the flow at the identity check. Every refusal is audited.
  */
-export async function startReset(deps: PasswordResetDeps, key: FlowKey, requester: Requester): Promise<ResetOutcome> {
-  const { directory, limiter, limits, audit, clock, settings } = deps;
+export async function startReset(
+  deps: PasswordResetDeps,
+  key: FlowKey,
+  requester: Requester,
+  open: (state: ResetState) => Promise<ResetOutcome>,
+): Promise<ResetOutcome> {
+  const { directory, limiter, limits, clock, settings } = deps;
   const locale = requester.locale;
-  const actor = slackActor(requester);
-  const user = { slackUser: actor };
-  const refuse = async (reason: EndReason, subject?: string, detail: Record<string, string | number> = {}): Promise<ResetOutcome> => {
-    await audit.record({ actor, action: 'password-reset.refused', subject, result: 'refused',
-      detail: { reason, ...detail }, requestId: requester.requestId });
-    return endedOutcome(locale, reason);
-  };
+  const user = { slackUser: slackActor(requester) };
+  const refuse = startRefusal<ResetEndReason>(deps.audit, requester, 'password-reset');
   /** A limit said no: audited once per person and window, so a flood writes no flood of rows. */
   const limited = async (rule: LimitRule, subject?: string): Promise<ResetOutcome> => {
     if (await limiter.consume(refusalAuditedOnce(rule), user)) return refuse('rate-limited', subject, { limit: rule.name });
@@ -37,15 +36,8 @@ export async function startReset(deps: PasswordResetDeps, key: FlowKey, requeste
   if (!(await limiter.consume(limits.flow, user))) return limited(limits.flow);
   if (!(await limiter.consume(limits.teamFlow, { team: requester.teamId }))) return limited(limits.teamFlow);
   if (await limiter.isExhausted(limits.wrongAnswer, user)) return limited(limits.wrongAnswer);
-  if (!requester.verifiedEmail) return refuse('no-verified-email');
-
-  let found: FoundAccount[];
-  try {
-    found = await directory.findAccountsByMail(requester.verifiedEmail);
-  } catch (error) {
-    logDirectoryError(deps.logger, error, requester.requestId, 'directory call failed');
-    return refuse('directory-unavailable');
-  }
+  const found = await accountsOfRequester(directory, deps.logger, requester);
+  if (typeof found === 'string') return refuse(found);
   const choice = chooseAccounts(found, { linkedAccountsSharePhone: settings.linkedAccountsSharePhone });
   if (choice.kind === 'refused') return refuse(choice.reason, choice.subject, choice.detail);
   const { active, disabled, phoneAccount } = choice;
@@ -64,8 +56,5 @@ export async function startReset(deps: PasswordResetDeps, key: FlowKey, requeste
     phoneAccountDn: phoneAccount.dn,
     arithmeticChallenge: settings.arithmeticChallenge,
   });
-  await deps.flows.create(key, state);
-  await audit.record({ actor, action: 'password-reset.started', subject: phoneAccount.dn, result: 'ok',
-    detail: { accounts: state.accounts.length }, requestId: requester.requestId });
-  return { locale, screen: identityScreen(state) };
+  return open(state);
 }
