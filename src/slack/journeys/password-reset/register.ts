@@ -1,15 +1,13 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { PasswordResetJourney } from '../../../flows/password-reset/password-reset-journey';
 import type { SlackDeps } from '../../shared/slack-deps';
 import { RESEND_CODE_ACTION, RESET_CALLBACK } from '../../views/password-reset/ids';
 import { type PresentationSettings, presentReset } from '../../views/password-reset/present-reset';
-import { codeSubmitted } from './code-submitted';
 import type { PasswordResetListenerDeps } from './deps';
-import { identitySubmitted } from './identity-submitted';
 import { newPasswordSubmitted } from './new-password-submitted';
 import { loadingView } from '../../views/password-reset/render-reset-screen';
 import { type MenuEntry, modalEntry } from '../menu/menu-entry';
-import { resendCodeClicked } from './resend-code-clicked';
+import { registerVerificationSteps } from '../shared/verification-steps';
 
 /**
  * The forgot-password journey's listeners: its three steps and "Send a new code". It starts from
@@ -27,11 +25,8 @@ export function registerPasswordReset(
       title: (messages) => messages.passwordReset.modalTitle,
     },
   };
-  app.view(RESET_CALLBACK.identity, identitySubmitted(deps));
-  app.view(RESET_CALLBACK.code, codeSubmitted(deps));
+  registerVerificationSteps(app, deps, deps.modal, { callbacks: RESET_CALLBACK, resendActionId: RESEND_CODE_ACTION, journey: shared.journey });
   app.view(RESET_CALLBACK.newPassword, newPasswordSubmitted(deps));
-
-  app.action<BlockButtonAction>(RESEND_CODE_ACTION, resendCodeClicked(deps));
 
   return modalEntry(deps, {
     name: 'forgot-password',

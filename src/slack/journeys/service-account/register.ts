@@ -1,7 +1,6 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { ServiceAccountJourney } from '../../../flows/service-account/service-account-journey';
 import type { ServiceScreen } from '../../../flows/service-account/service-screen';
-import { actionOnModal } from '../../shared/action-on-modal';
 import type { ModalJourney } from '../../shared/modal-journey';
 import type { SlackDeps } from '../../shared/slack-deps';
 import { stepSubmitted } from '../../shared/step-submitted';
@@ -9,6 +8,7 @@ import { inputValue, selectedValue } from '../../shared/view-input';
 import { SERVICE_BLOCK, SERVICE_CALLBACK, SERVICE_RESEND_ACTION } from '../../views/service-account/ids';
 import { presentService, serviceLoadingView } from '../../views/service-account/render-service-screen';
 import { type MenuEntry, modalEntry } from '../menu/menu-entry';
+import { registerVerificationSteps } from '../shared/verification-steps';
 
 /** "Manage a service account": identity, code, then which account and its new password. From the menu, for owners. */
 export function registerServiceAccount(app: App, deps: SlackDeps & { journey: ServiceAccountJourney; helpdeskContact: string | undefined }): MenuEntry {
@@ -17,18 +17,12 @@ export function registerServiceAccount(app: App, deps: SlackDeps & { journey: Se
     present: (outcome) => presentService(deps.helpdeskContact, outcome),
     title: (messages) => messages.serviceAccount.modalTitle,
   };
-  app.view(SERVICE_CALLBACK.identity, stepSubmitted(deps, modal, (key, requestId, view) => deps.journey.confirmIdentity(key, requestId, {
-    phoneDigits: inputValue(view, SERVICE_BLOCK.phoneDigits),
-    challengeAnswer: inputValue(view, SERVICE_BLOCK.challenge),
-  })));
-  app.view(SERVICE_CALLBACK.code, stepSubmitted(deps, modal, (key, requestId, view) =>
-    deps.journey.verifyCode(key, requestId, inputValue(view, SERVICE_BLOCK.code))));
+  registerVerificationSteps(app, deps, modal, { callbacks: SERVICE_CALLBACK, resendActionId: SERVICE_RESEND_ACTION, journey: deps.journey });
   app.view(SERVICE_CALLBACK.newPassword, stepSubmitted(deps, modal, (key, requestId, view) => deps.journey.setPassword(key, requestId, {
     serviceId: selectedValue(view, SERVICE_BLOCK.service) ?? '',
     password: inputValue(view, SERVICE_BLOCK.newPassword),
     confirmation: inputValue(view, SERVICE_BLOCK.confirmPassword),
   })));
-  app.action<BlockButtonAction>(SERVICE_RESEND_ACTION, actionOnModal(deps, modal, (key, requestId) => deps.journey.resendCode(key, requestId)));
 
   return modalEntry(deps, {
     name: 'service-account',
