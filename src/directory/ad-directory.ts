@@ -28,7 +28,8 @@ import { readAdLockoutStatus } from './ad-lockout';
 import { encodeUnicodePwd, inferPolicyReasons } from './ad-password';
 import { adProtection } from './ad-protection';
 import { unlockAdAccount } from './ad-unlock';
-import { findOwnedAdEntry, searchOwnedAdEntries, type ServiceAccountSettings } from './ad-service-accounts';
+import { AD_SERVICE_ACCOUNTS } from './ad-service-accounts';
+import { findOwnedEntry, searchOwnedEntries, type ServiceAccountSettings } from './owned-service-entries';
 import {
   type Account,
   type AccountProtection,
@@ -228,7 +229,7 @@ export class ActiveDirectory implements Directory {
     let entries: Entry[];
     try {
       entries = await this.connector.readAsServiceAccount((client) =>
-        searchOwnedAdEntries(client, settings, ownerDns, accountAttributes(this.names)));
+        searchOwnedEntries(client, AD_SERVICE_ACCOUNTS, settings, ownerDns, accountAttributes(this.names)));
     } catch (error) {
       throw toDirectoryError(error, 'look up service accounts');
     }
@@ -246,7 +247,7 @@ export class ActiveDirectory implements Directory {
     try {
       const hints = await this.domain.policyHintsControl();
       await this.connector.asServiceAccount(async (client) => {
-        const entry = await findOwnedAdEntry(client, settings, dn, ownerDns, ['userAccountControl']);
+        const entry = await findOwnedEntry(client, AD_SERVICE_ACCOUNTS, settings, dn, ownerDns, ['userAccountControl']);
         if (!entry) throw new DirectoryError('not-found', 'no such service account owned by this person');
         if (isDisabled(entry)) throw new DirectoryError('account-disabled', 'the service account is disabled');
         await client.modify(entry.dn, [replace('unicodePwd', encodeUnicodePwd(newPassword)), replace('pwdLastSet', '-1')], hints);

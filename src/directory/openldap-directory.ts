@@ -29,7 +29,8 @@ import { toDirectoryError } from './openldap-errors';
 import { openLdapProtection } from './openldap-protection';
 import { unlockOpenLdapAccount } from './openldap-unlock';
 import { LOCKOUT_ATTRIBUTES, lockoutStatusOf } from './openldap-lockout';
-import { findOwnedEntry, searchOwnedEntries, type ServiceAccountSettings } from './openldap-service-accounts';
+import { OPENLDAP_SERVICE_ACCOUNTS } from './openldap-service-accounts';
+import { findOwnedEntry, searchOwnedEntries, type ServiceAccountSettings } from './owned-service-entries';
 import { PASSWORD_MODIFY_OID, encodePasswordModifyRequest, type PasswordModifyRequest } from './password-modify-request';
 
 export interface OpenLdapDirectoryOptions {
@@ -193,7 +194,7 @@ export class OpenLdapDirectory implements Directory {
     const settings = this.serviceAccounts;
     if (!settings) return [];
     return this.readAsService('look up service accounts', async (client) =>
-      this.toAccounts(client, await searchOwnedEntries(client, settings, ownerDns, accountAttributes(this.names))));
+      this.toAccounts(client, await searchOwnedEntries(client, OPENLDAP_SERVICE_ACCOUNTS, settings, ownerDns, accountAttributes(this.names))));
   }
 
   /** The ownership check and the write share one connection, the check right before the write. */
@@ -201,7 +202,7 @@ export class OpenLdapDirectory implements Directory {
     const settings = this.serviceAccounts;
     if (!settings) throw new DirectoryError('not-found', 'no service account base is configured');
     await this.asService('reset service account password', async (client) => {
-      const entry = await findOwnedEntry(client, settings, dn, ownerDns, ['pwdAccountLockedTime']);
+      const entry = await findOwnedEntry(client, OPENLDAP_SERVICE_ACCOUNTS, settings, dn, ownerDns, ['pwdAccountLockedTime']);
       if (!entry) throw new DirectoryError('not-found', 'no such service account owned by this person');
       if (firstValue(entry, 'pwdAccountLockedTime') === DISABLED_LOCK_TIME) {
         throw new DirectoryError('account-disabled', 'the service account is disabled');
