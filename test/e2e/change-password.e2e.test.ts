@@ -3,7 +3,7 @@ import type { SambaServer } from '../harness/samba';
 import { SAMBA_DOMAIN } from '../harness/samba-template';
 import type { SlapdServer } from '../harness/slapd';
 import { SlackUser } from './slack-user';
-import { FLAVOURS, type MenuWorld, startMenuWorld } from './menu-world';
+import { FLAVOURS, menuWorldFor } from './menu-world';
 
 /**
  * "Change a password I know" end to end, on slapd and on Samba AD, driven by the modal's labels:
@@ -19,13 +19,7 @@ const ACCOUNTS = 'Accounts to change';
 const currentOf = (username: string) => `Current password of ${username}, if different`;
 
 describe.each(FLAVOURS)('change a password I know, on %s', (flavour, launch) => {
-  let world: MenuWorld;
-  beforeAll(async () => {
-    world = await startMenuWorld(flavour, launch);
-  }, 120_000);
-  afterAll(async () => {
-    await world?.stop();
-  });
+  const world = menuWorldFor(flavour, launch);
 
   async function openChange(user: SlackUser): Promise<void> {
     await user.openMenu();

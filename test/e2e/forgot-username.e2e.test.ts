@@ -1,15 +1,9 @@
-import { FLAVOURS, type MenuWorld, startMenuWorld } from './menu-world';
+import { FLAVOURS, menuWorldFor } from './menu-world';
 
 /** "Forgot my username" end to end, on slapd and on Samba AD, read as a person reads the modal. */
 
 describe.each(FLAVOURS)('forgot my username, on %s', (flavour, launch) => {
-  let world: MenuWorld;
-  beforeAll(async () => {
-    world = await startMenuWorld(flavour, launch);
-  }, 120_000);
-  afterAll(async () => {
-    await world?.stop();
-  });
+  const world = menuWorldFor(flavour, launch);
 
   /** The bullet lines of the modal: one per account shown. */
   const listed = (text: string) => text.split('\n').filter((line) => line.startsWith('•'));

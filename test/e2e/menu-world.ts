@@ -4,10 +4,10 @@ import { createDirectory } from '../../src/directory/create-directory';
 import type { Directory } from '../../src/directory/directory';
 import type { TestDirectoryServer } from '../harness/directory-server';
 import { type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
-import { type SeededPeople, seedPeople } from '../harness/people';
+import { JAN_PHONE, type SeededPeople, seedPeople } from '../harness/people';
 import { connectSamba } from '../harness/samba';
 import { startSlapd } from '../harness/slapd';
-import { SlackUser } from './slack-user';
+import { nextSmsCode, SlackUser } from './slack-user';
 
 /**
  * The `/password` menu's end-to-end world, once per directory flavour: a real slapd or Samba DC,
@@ -18,6 +18,10 @@ export const FLAVOURS: [string, () => Promise<TestDirectoryServer>][] = [
   ['Active Directory', connectSamba],
 ];
 
+/** The identity check's and the code's labels, as the person reads them. */
+export const PHONE_DIGITS = 'Last 3 digits of your registered phone number';
+export const CODE = 'Code from the SMS';
+
 export interface MenuWorld {
   directory: TestDirectoryServer;
   harness: PassdeskUnderTest;
@@ -26,6 +30,11 @@ export interface MenuWorld {
   newPerson(options?: { slackEmail?: (people: SeededPeople) => string; locale?: string }): Promise<{ people: SeededPeople; user: SlackUser; tag: string }>;
   /** Audit actions (`action result`) recorded for this Slack user, from the log. */
   auditActions(userId: string): string[];
+  /**
+   * Passes the identity check (a seeded person's phone is JAN_PHONE) and types the SMS code it
+   * sent; returns the number that code went to.
+   */
+  proveIdentity(user: SlackUser): Promise<string | undefined>;
   stop(): Promise<void>;
 }
 
@@ -58,9 +67,44 @@ export async function startMenuWorld(flavour: string, launch: () => Promise<Test
         .filter((entry) => entry.audit?.actor.endsWith(`:${userId}`))
         .map((entry) => `${entry.audit?.action} ${entry.audit?.result}`);
     },
+    async proveIdentity(user) {
+      const since = harness.twilio.messages.length;
+      await user.submit([[PHONE_DIGITS, JAN_PHONE.slice(-3)], user.challenge()]);
+      const code = await nextSmsCode(harness, since);
+      const to = harness.twilio.messages.at(-1)?.to;
+      await user.submit([[CODE, code]]);
+      return to;
+    },
     async stop() {
       await harness.stop();
       await directory.stop();
     },
+  };
+}
+
+/**
+ * The world of one `describe` block: started before its tests, stopped after them. Use it inside
+ * the tests (it does not exist yet while the block is being defined).
+ */
+export function menuWorldFor(flavour: string, launch: () => Promise<TestDirectoryServer>, env: Record<string, string> = {}): MenuWorld {
+  let started: MenuWorld | undefined;
+  beforeAll(async () => {
+    started = await startMenuWorld(flavour, launch, env);
+  }, 120_000);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const world = (): MenuWorld => {
+    if (!started) throw new Error('the menu world has not started');
+    return started;
+  };
+  return {
+    get directory() { return world().directory; },
+    get harness() { return world().harness; },
+    adapter: () => world().adapter(),
+    newPerson: (options) => world().newPerson(options),
+    auditActions: (userId) => world().auditActions(userId),
+    proveIdentity: (user) => world().proveIdentity(user),
+    stop: () => world().stop(),
   };
 }

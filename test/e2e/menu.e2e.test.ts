@@ -1,17 +1,11 @@
-import { FLAVOURS, type MenuWorld, startMenuWorld } from './menu-world';
+import { FLAVOURS, menuWorldFor } from './menu-world';
 
 /** The `/password` menu itself, on slapd and on Samba AD, read as a person reads it. */
 
 const ENTRIES = ['Forgot my password', 'Change my password', 'Forgot my username', 'Unlock my account'];
 
 describe.each(FLAVOURS)('the /password menu, on %s', (flavour, launch) => {
-  let world: MenuWorld;
-  beforeAll(async () => {
-    world = await startMenuWorld(flavour, launch, { LIMIT_FLOWS_PER_DAY: '2' });
-  }, 120_000);
-  afterAll(async () => {
-    await world?.stop();
-  });
+  const world = menuWorldFor(flavour, launch, { LIMIT_FLOWS_PER_DAY: '2' });
 
   it('opens before any look-up, then speaks the person\'s language; owners alone see the service-account entry', async () => {
     const { people, user, tag } = await world.newPerson({ locale: 'it-IT' });

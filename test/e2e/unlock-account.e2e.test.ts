@@ -1,6 +1,4 @@
-import { JAN_PHONE } from '../harness/people';
-import { nextSmsCode, type SlackUser } from './slack-user';
-import { FLAVOURS, type MenuWorld, startMenuWorld } from './menu-world';
+import { FLAVOURS, menuWorldFor, PHONE_DIGITS } from './menu-world';
 
 /**
  * "My account is locked" end to end, on slapd and on Samba AD: the identity check and an SMS code,
@@ -8,29 +6,15 @@ import { FLAVOURS, type MenuWorld, startMenuWorld } from './menu-world';
  * account is refused in words; an account that is not locked is said to be so, and nothing is sent.
  */
 
-const PHONE_DIGITS = 'Last 3 digits of your registered phone number';
-const CODE = 'Code from the SMS';
 /** Both test servers lock an account after 5 wrong passwords. */
 const THRESHOLD = 5;
 
 describe.each(FLAVOURS)('my account is locked, on %s', (flavour, launch) => {
-  let world: MenuWorld;
-  beforeAll(async () => {
-    world = await startMenuWorld(flavour, launch);
-  }, 120_000);
-  afterAll(async () => {
-    await world?.stop();
-  });
+  const world = menuWorldFor(flavour, launch);
 
   async function lockOut(dn: string): Promise<void> {
     for (let i = 0; i < THRESHOLD; i += 1) expect(await world.directory.canBind(dn, `Wrong-Guess-${i}!x`)).toBe(false);
     await expect(world.adapter().getAccount(dn)).resolves.toMatchObject({ locked: true });
-  }
-
-  async function proveIdentity(user: SlackUser): Promise<void> {
-    const since = world.harness.twilio.messages.length;
-    await user.submit([[PHONE_DIGITS, JAN_PHONE.slice(-3)], user.challenge()]);
-    await user.submit([[CODE, await nextSmsCode(world.harness, since)]]);
   }
 
   it('clears a lockout after failed logins, with the identity check and an SMS code, and leaves the password as it was', async () => {
@@ -41,7 +25,7 @@ describe.each(FLAVOURS)('my account is locked, on %s', (flavour, launch) => {
     await user.openMenu();
     await user.choose('Unlock my account');
     expect(user.labels()).toContain(PHONE_DIGITS);
-    await proveIdentity(user);
+    await world.proveIdentity(user);
 
     expect(user.text()).toContain(`Unlocked: ${people.staff.username}.`);
     expect(user.text()).toContain('Your password has not changed');
@@ -56,7 +40,7 @@ describe.each(FLAVOURS)('my account is locked, on %s', (flavour, launch) => {
     await world.directory.disable(people.student.dn);
 
     await user.openMenu('unlock');
-    await proveIdentity(user);
+    await world.proveIdentity(user);
 
     expect(user.text()).toContain(`Unlocked: ${people.staff.username}.`);
     expect(user.text()).toContain(`Disabled, so not unlocked (ask the help desk): ${people.student.username}.`);
