@@ -8,7 +8,7 @@ import { inputValue, selectedValues } from '../../shared/view-input';
 import { CHANGE_BLOCK, CHANGE_CALLBACK, currentForBlock } from '../../views/change-password/ids';
 import { presentChange } from '../../views/change-password/present-change';
 import { changeLoadingView } from '../../views/change-password/render-change-screen';
-import type { PresentationSettings } from '../../views/password-reset/present-reset';
+import type { PresentationSettings } from '../../views/shared/render-context';
 import { type MenuEntry, modalEntry } from '../menu/menu-entry';
 
 /** "Change a password I know": its one form; it starts from the menu or `/password change`. */

@@ -1,26 +1,17 @@
-import type { types } from '@slack/bolt';
 import type { ChangeEndReason, ChangeFormScreen, ChangeScreen } from '../../../flows/change-password/change-screen';
 import type { EndedScreen } from '../../../flows/shared/outcome';
 import type { Messages } from '../../../i18n';
 import type { RenderedScreen } from '../../shared/presenter';
 import { type Block, checkboxInput, escapeMrkdwn, INPUT_ACTION, note, text, textInput } from '../shared/blocks';
 import { endedText } from '../shared/ended-text';
-import { type ModalScreens, modalScreens, waitingView } from '../shared/modal-screens';
+import { loadingScreen, type ModalScreens, modalScreens } from '../shared/modal-screens';
 import { newPasswordBlocks, newPasswordFieldErrors } from '../shared/new-password-views';
+import type { RenderContext } from '../shared/render-context';
 import { CHANGE_BLOCK, CHANGE_CALLBACK, currentForBlock } from './ids';
 
-export interface ChangeRenderContext {
-  messages: Messages;
-  helpdeskContact: string | undefined;
-  successNotes: string[];
-}
+export const changeLoadingView = loadingScreen(CHANGE_CALLBACK.loading, (messages) => messages.changePassword);
 
-export function changeLoadingView(messages: Messages): types.ModalView {
-  return waitingView({ callbackId: CHANGE_CALLBACK.loading, title: messages.changePassword.modalTitle,
-    text: messages.changePassword.loading, common: messages.common });
-}
-
-export function renderChangeScreen(screen: ChangeScreen, ctx: ChangeRenderContext): RenderedScreen {
+export function renderChangeScreen(screen: ChangeScreen, ctx: RenderContext): RenderedScreen {
   const m = ctx.messages.changePassword;
   const screens = modalScreens({ title: m.modalTitle, finishedCallbackId: CHANGE_CALLBACK.finished, helpdeskContact: ctx.helpdeskContact,
     common: ctx.messages.common });

@@ -1,20 +1,16 @@
-import type { types } from '@slack/bolt';
 import type { UsernameOutcome, UsernameScreen } from '../../../flows/forgot-username/forgot-username-journey';
 import { type Messages, messagesFor } from '../../../i18n';
 import { type Presentation, presentation } from '../../shared/presenter';
 import { bullets, escapeMrkdwn, note, text } from '../shared/blocks';
 import { endedText } from '../shared/ended-text';
-import { endedBlocks, finishedScreen, waitingView } from '../shared/modal-screens';
+import { endedBlocks, finishedScreen, loadingScreen } from '../shared/modal-screens';
 
 export const USERNAME_CALLBACK = {
   loading: 'forgot-username.loading',
   finished: 'forgot-username.finished',
 } as const;
 
-export function usernamesLoadingView(messages: Messages): types.ModalView {
-  return waitingView({ callbackId: USERNAME_CALLBACK.loading, title: messages.forgotUsername.modalTitle,
-    text: messages.forgotUsername.loading, common: messages.common });
-}
+export const usernamesLoadingView = loadingScreen(USERNAME_CALLBACK.loading, (messages) => messages.forgotUsername);
 
 export function presentUsernames(helpdeskContact: string | undefined, outcome: UsernameOutcome): Presentation {
   const messages = messagesFor(outcome.locale);

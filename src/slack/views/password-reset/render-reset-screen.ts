@@ -1,25 +1,16 @@
-import type { types } from '@slack/bolt';
 import type { EndReason, NewPasswordScreen, ResetScreen } from '../../../flows/password-reset/reset-screen';
 import type { Messages } from '../../../i18n';
 import type { RenderedScreen } from '../../shared/presenter';
 import { type Block, bullets, escapeMrkdwn, note, text } from '../shared/blocks';
 import { endedText } from '../shared/ended-text';
-import { type ModalScreens, modalScreens, waitingView } from '../shared/modal-screens';
+import { loadingScreen, type ModalScreens, modalScreens } from '../shared/modal-screens';
 import { NEW_PASSWORD_BLOCK, newPasswordBlocks, newPasswordFieldErrors } from '../shared/new-password-views';
+import type { RenderContext } from '../shared/render-context';
 import { verificationScreen } from '../shared/verification-views';
 import { RESEND_CODE_ACTION, RESET_CALLBACK } from './ids';
 
-export interface RenderContext {
-  messages: Messages;
-  helpdeskContact: string | undefined;
-  successNotes: string[];
-}
-
 /** The `/password` modal opened at once, while the accounts are looked up. */
-export function loadingView(messages: Messages): types.ModalView {
-  return waitingView({ callbackId: RESET_CALLBACK.loading, title: messages.passwordReset.modalTitle,
-    text: messages.passwordReset.loading, common: messages.common });
-}
+export const loadingView = loadingScreen(RESET_CALLBACK.loading, (messages) => messages.passwordReset);
 
 /** Renders what the journey decided into a modal (field errors under the inputs). */
 export function renderResetScreen(screen: ResetScreen, ctx: RenderContext): RenderedScreen {

@@ -1,19 +1,15 @@
-import type { types } from '@slack/bolt';
 import type { ServiceEndReason, ServiceOutcome, ServicePasswordScreen, ServiceScreen } from '../../../flows/service-account/service-screen';
 import type { EndedScreen } from '../../../flows/shared/outcome';
 import { type Messages, messagesFor } from '../../../i18n';
 import { type Presentation, presentation, type RenderedScreen } from '../../shared/presenter';
 import { type Block, escapeMrkdwn, selectInput, text } from '../shared/blocks';
 import { endedText } from '../shared/ended-text';
-import { type ModalScreens, modalScreens, waitingView } from '../shared/modal-screens';
+import { loadingScreen, type ModalScreens, modalScreens } from '../shared/modal-screens';
 import { newPasswordBlocks, newPasswordFieldErrors } from '../shared/new-password-views';
 import { verificationScreen } from '../shared/verification-views';
 import { SERVICE_BLOCK, SERVICE_CALLBACK, SERVICE_RESEND_ACTION } from './ids';
 
-export function serviceLoadingView(messages: Messages): types.ModalView {
-  return waitingView({ callbackId: SERVICE_CALLBACK.loading, title: messages.serviceAccount.modalTitle,
-    text: messages.serviceAccount.loading, common: messages.common });
-}
+export const serviceLoadingView = loadingScreen(SERVICE_CALLBACK.loading, (messages) => messages.serviceAccount);
 
 export function presentService(helpdeskContact: string | undefined, outcome: ServiceOutcome): Presentation {
   return presentation(renderServiceScreen(outcome.screen, messagesFor(outcome.locale), helpdeskContact));

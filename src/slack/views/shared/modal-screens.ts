@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { Messages } from '../../../i18n';
 import type { CommonMessages } from '../../../i18n/common';
 import type { RenderedScreen } from '../../shared/presenter';
 import { type Block, escapeMrkdwn, modal, note, text } from './blocks';
@@ -11,6 +12,17 @@ export function waitingView(options: { callbackId: string; title: string; text: 
     close: options.common.cancel,
     blocks: [text(`:hourglass_flowing_sand: ${options.text}`)],
   });
+}
+
+/**
+ * A journey's modal as it opens, while its first step looks things up, in the words of the
+ * journey's namespace (`words`).
+ */
+export function loadingScreen(
+  callbackId: string,
+  words: (messages: Messages) => { modalTitle: string; loading: string },
+): (messages: Messages) => types.ModalView {
+  return (messages) => waitingView({ callbackId, title: words(messages).modalTitle, text: words(messages).loading, common: messages.common });
 }
 
 /** A last screen: no submit button, only Close. */

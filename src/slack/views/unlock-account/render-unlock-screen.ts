@@ -1,11 +1,10 @@
-import type { types } from '@slack/bolt';
 import type { UnlockEndReason, UnlockOutcome, UnlockScreen } from '../../../flows/unlock-account/unlock-screen';
 import type { EndedScreen } from '../../../flows/shared/outcome';
 import { type Messages, messagesFor } from '../../../i18n';
 import { type Presentation, presentation, type RenderedScreen } from '../../shared/presenter';
 import { type Block, escapeMrkdwn, note, text } from '../shared/blocks';
 import { endedText } from '../shared/ended-text';
-import { modalScreens, waitingView } from '../shared/modal-screens';
+import { loadingScreen, modalScreens } from '../shared/modal-screens';
 import { VERIFICATION_BLOCK, verificationScreen } from '../shared/verification-views';
 
 /** Callback, block and action ids of the "my account is locked" modal. */
@@ -18,10 +17,7 @@ export const UNLOCK_CALLBACK = {
 export const UNLOCK_BLOCK = VERIFICATION_BLOCK;
 export const UNLOCK_RESEND_ACTION = 'unlock-account.resend-code';
 
-export function unlockLoadingView(messages: Messages): types.ModalView {
-  return waitingView({ callbackId: UNLOCK_CALLBACK.loading, title: messages.unlockAccount.modalTitle,
-    text: messages.unlockAccount.loading, common: messages.common });
-}
+export const unlockLoadingView = loadingScreen(UNLOCK_CALLBACK.loading, (messages) => messages.unlockAccount);
 
 export function presentUnlock(helpdeskContact: string | undefined, outcome: UnlockOutcome): Presentation {
   return presentation(renderUnlockScreen(outcome.screen, messagesFor(outcome.locale), helpdeskContact));
