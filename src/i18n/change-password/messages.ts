@@ -1,7 +1,7 @@
+import type { ModalJourneyMessages } from '../common/messages';
+
 /** The texts of "change a password I know". */
-export interface ChangePasswordMessages {
-  modalTitle: string;
-  loading: string;
+export interface ChangePasswordMessages extends ModalJourneyMessages {
   intro: string;
   accountsLabel: string;
   /** An account in the list: its username, and its Windows sign-in name where that differs. */
@@ -26,7 +26,6 @@ export interface ChangePasswordMessages {
 
   doneTitle: string;
   doneChanged: (accounts: string) => string;
-  triggerExpired: string;
 
   /** Its own end texts (the flow ones name the change); the others are `common.ended`. */
   ended: {

@@ -1,6 +1,16 @@
 import type { DirectoryPolicyReason } from '../../directory/directory';
 import type { PolicyRule } from '../../policy/policy';
 
+/** What every modal journey's namespace has, beside its own texts. */
+export interface ModalJourneyMessages {
+  /** At most 24 characters (Slack's limit for a modal title). */
+  modalTitle: string;
+  /** Shown while its first step looks things up. */
+  loading: string;
+  /** Sent when its modal could not open in time. */
+  triggerExpired: string;
+}
+
 /** Texts every journey may use: buttons, "working", help, the password rules, directory refusals. */
 export interface CommonMessages {
   continue: string;

@@ -1,13 +1,12 @@
+import type { ModalJourneyMessages } from '../common/messages';
+
 /** The texts of "forgot my username". */
-export interface ForgotUsernameMessages {
-  modalTitle: string;
-  loading: string;
+export interface ForgotUsernameMessages extends ModalJourneyMessages {
   intro: string;
   /** One line: the username, its kind, and the sign-in name where it differs. */
   account: (username: string, kind: 'staff' | 'student' | 'service' | undefined, principalName?: string) => string;
   disabled: (accounts: string) => string;
   hint: string;
-  triggerExpired: string;
   /** Its own end texts; the others are `common.ended`. */
   ended: {
     accountDisabled: string;

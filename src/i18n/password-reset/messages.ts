@@ -1,14 +1,7 @@
+import type { VerifiedJourneyMessages } from '../sms-verification/messages';
+
 /** The texts of `/password` (forgot password, SMS code). */
-export interface PasswordResetMessages {
-  modalTitle: string;
-  loading: string;
-
-  accountsIntro: string;
-  /** Shown under the account list when some accounts of the person are left out (disabled). */
-  accountsSkipped: (accounts: string) => string;
-
-
-
+export interface PasswordResetMessages extends VerifiedJourneyMessages {
   newPasswordIntro: string;
   retrySamePassword: string;
 
@@ -18,9 +11,6 @@ export interface PasswordResetMessages {
   /** Some accounts changed and this flow cannot finish the rest (its state could not be kept). */
   doneIncomplete: (changed: string, notChanged: string) => string;
 
-  triggerExpired: string;
-  /** The SMS text; the only place a code is ever written out. */
-  smsBody: (code: string, minutes: number) => string;
   /** An account was removed or disabled during the flow. */
   accountsChanged: string;
 

@@ -1,8 +1,8 @@
 import type { Locale } from '../../config';
 import { en } from './en';
 import { it } from './it';
-import type { SmsVerificationMessages } from './messages';
+import type { SmsVerificationMessages, VerifiedJourneyMessages } from './messages';
 import { pl } from './pl';
 
-export type { SmsVerificationMessages };
+export type { SmsVerificationMessages, VerifiedJourneyMessages };
 export const smsVerification: Record<Locale, SmsVerificationMessages> = { en, it, pl };

@@ -1,3 +1,15 @@
+import type { ModalJourneyMessages } from '../common/messages';
+
+/** What a journey that verifies by SMS words itself: the accounts the code is about, and the SMS. */
+export interface VerifiedJourneyMessages extends ModalJourneyMessages {
+  /** Above the accounts on the code screen. */
+  accountsIntro: string;
+  /** Under them, when some accounts of the person are left out (disabled). */
+  accountsSkipped: (accounts: string) => string;
+  /** The SMS text; the only place a code is ever written out. */
+  smsBody: (code: string, minutes: number) => string;
+}
+
 /** The texts of the identity check and the SMS code, shared by every journey that sends one. */
 export interface SmsVerificationMessages {
   identityIntro: string;

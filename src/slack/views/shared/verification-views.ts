@@ -1,5 +1,6 @@
 import type { CodeScreen, IdentityScreen } from '../../../flows/shared/sms-verification/verification-screens';
 import type { Messages } from '../../../i18n';
+import type { VerifiedJourneyMessages } from '../../../i18n/sms-verification';
 import type { RenderedScreen } from '../../shared/presenter';
 import { type Block, bullets, button, escapeMrkdwn, INPUT_ACTION, note, text, textInput } from './blocks';
 import type { ModalScreens } from './modal-screens';
@@ -17,10 +18,7 @@ interface VerificationBlocks {
 }
 
 /** How a journey names the accounts on the code screen. */
-export interface AccountWords {
-  accountsIntro: string;
-  accountsSkipped(accounts: string): string;
-}
+type AccountWords = Pick<VerifiedJourneyMessages, 'accountsIntro' | 'accountsSkipped'>;
 
 /** The identity or the code step in a journey's modal: `callbacks` names the two steps. */
 export function verificationScreen(
