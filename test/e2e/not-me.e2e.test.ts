@@ -1,8 +1,7 @@
 import type { FakeMessage } from '../harness/fake-slack';
-import { JAN_PHONE } from '../harness/people';
 import { buttonByText } from '../harness/slack-driver';
-import { nextSmsCode, SlackUser } from './slack-user';
-import { FLAVOURS, type MenuWorld, startMenuWorld } from './menu-world';
+import { SlackUser } from './slack-user';
+import { FLAVOURS, menuWorldFor } from './menu-world';
 
 /**
  * "This wasn't me" under every "your password changed" DM (a change, a reset, a service account's
@@ -18,13 +17,9 @@ const SERVICE_CHOSEN = 'Harbour-Lamp-Quiet-58;Kettle';
 const NOT_ME = "This wasn't me";
 
 describe.each(FLAVOURS)('"this wasn\'t me", on %s', (flavour, launch) => {
-  let world: MenuWorld;
-  beforeAll(async () => {
-    world = await startMenuWorld(flavour, launch, { HELPDESK_LOG_CHANNEL: LOG_CHANNEL, HELPDESK_USERS: OPERATOR });
+  const world = menuWorldFor(flavour, launch, { HELPDESK_LOG_CHANNEL: LOG_CHANNEL, HELPDESK_USERS: OPERATOR });
+  beforeAll(() => {
     world.harness.slack.setUser(OPERATOR, { real_name: 'Olga Operator', email: 'olga@uni.example' });
-  }, 120_000);
-  afterAll(async () => {
-    await world?.stop();
   });
 
   const alerts = () => world.harness.slack.messages.filter((message) => message.channel === LOG_CHANNEL);
@@ -50,13 +45,6 @@ describe.each(FLAVOURS)('"this wasn\'t me", on %s', (flavour, launch) => {
     await world.harness.slack.waitForMessage((message) => message.userId === userId && message.text?.includes('Thank you for telling us') === true);
     expect(alerts().length).toBe(before + 1);
     expect(world.auditActions(userId)).toContain('password-changed.not-me ok');
-  }
-
-  /** Identity and code of an SMS journey, by the English labels. */
-  async function passSmsCheck(user: SlackUser): Promise<void> {
-    const since = world.harness.twilio.messages.length;
-    await user.submit([['Last 3 digits of your registered phone number', JAN_PHONE.slice(-3)], user.challenge()]);
-    await user.submit([['Code from the SMS', await nextSmsCode(world.harness, since)]]);
   }
 
   it('alerts the help desk with the accounts and time, tells the person to call, audits it, and changes nothing', async () => {
@@ -107,7 +95,7 @@ describe.each(FLAVOURS)('"this wasn\'t me", on %s', (flavour, launch) => {
     const { people, user } = await world.newPerson();
     const since = world.harness.slack.messages.length;
     await user.openMenu('reset');
-    await passSmsCheck(user);
+    await world.proveIdentity(user);
     await user.submit([['New password', CHOSEN], ['New password again', CHOSEN]]);
 
     await reportNotMe(user.id, await noticeTo(user.id, since), [people.staff.username, people.student.username], 'forgot password, SMS code');
@@ -122,7 +110,7 @@ describe.each(FLAVOURS)('"this wasn\'t me", on %s', (flavour, launch) => {
     const since = world.harness.slack.messages.length;
     await user.openMenu();
     await user.choose('Manage a service account');
-    await passSmsCheck(user);
+    await world.proveIdentity(user);
     await user.submit([['Service account', service.username], ['New password', SERVICE_CHOSEN], ['New password again', SERVICE_CHOSEN]]);
 
     await reportNotMe(user.id, await noticeTo(user.id, since), [service.username], 'service account reset by its owner');
