@@ -218,8 +218,13 @@ describe('a production install', () => {
       expect(code).toBe(1);
       expect(bot.logs.find((line) => line.level === 'warn' && line.inFlight === 1)?.msg)
         .toBe('SHUTDOWN_TIMEOUT_SECONDS reached: closing connections with work still in flight');
-      // stderr beside the last line, so a failure shows what the process said.
-      expect({ last: bot.logs.at(-1), stderr: bot.stderr }).toMatchObject({ last: { msg: 'passdesk stopped', drained: false } });
+      // The last line says how it stopped: after closing its connections, or (on a loaded machine,
+      // when closing outlasts main.ts's one-second grace) by its own exit timer. stderr beside it,
+      // so a failure shows what the process said.
+      const last = bot.logs.at(-1);
+      expect({ last: last?.msg, stderr: bot.stderr })
+        .toMatchObject({ last: expect.stringMatching(/^(passdesk stopped|stopping took too long; exiting now)$/) });
+      if (last?.msg === 'passdesk stopped') expect(last.drained).toBe(false);
     } finally {
       held.release();
     }

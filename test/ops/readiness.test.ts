@@ -1,5 +1,5 @@
 import { Readiness, type ReadinessProbe } from '../../src/ops/health/readiness';
-import { FakeClock } from '../harness/fake-clock';
+import type { Clock } from '../../src/clock/clock';
 
 /** A probe the test switches between healthy and failing, counting how often it is asked. */
 function switchableProbe(name: string): ReadinessProbe & { failWith?: string; calls: number } {
@@ -15,11 +15,27 @@ function switchableProbe(name: string): ReadinessProbe & { failWith?: string; ca
   return probe;
 }
 
+/**
+ * A clock that moves only when the test moves it. FakeClock follows real time plus an offset,
+ * which lets a loaded machine step past the cache's last millisecond on its own.
+ */
+class StoppedClock implements Clock {
+  private ms = Date.parse('2026-01-01T09:00:00Z');
+
+  now(): Date {
+    return new Date(this.ms);
+  }
+
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
 describe('readiness', () => {
   it('is ready when every probe answers, and says which one does not', async () => {
     const store = switchableProbe('store');
     const directory = switchableProbe('directory');
-    const clock = new FakeClock();
+    const clock = new StoppedClock();
     const readiness = new Readiness([store, directory], clock, 10_000);
     expect(await readiness.report()).toEqual({ ready: true, checks: { store: 'ok', directory: 'ok' } });
     directory.failWith = 'cannot reach LDAP_URL (ECONNREFUSED)';
@@ -32,7 +48,7 @@ describe('readiness', () => {
 
   it('reuses an answer for the cache time by the clock, then asks again', async () => {
     const directory = switchableProbe('directory');
-    const clock = new FakeClock();
+    const clock = new StoppedClock();
     const readiness = new Readiness([directory], clock, 10_000);
     expect((await readiness.report()).ready).toBe(true);
     directory.failWith = 'gone';
@@ -46,19 +62,19 @@ describe('readiness', () => {
 
   it('asks the probes once for concurrent requests', async () => {
     const directory = switchableProbe('directory');
-    const readiness = new Readiness([directory], new FakeClock(), 10_000);
+    const readiness = new Readiness([directory], new StoppedClock(), 10_000);
     await Promise.all([readiness.report(), readiness.report(), readiness.report()]);
     expect(directory.calls).toBe(1);
   });
 
   it('counts a probe that does not answer within its bound as failed', async () => {
     const hanging: ReadinessProbe = { name: 'directory', check: () => new Promise(() => {}) };
-    const readiness = new Readiness([hanging], new FakeClock(), 10_000, 20);
+    const readiness = new Readiness([hanging], new StoppedClock(), 10_000, 20);
     expect(await readiness.report()).toEqual({ ready: false, checks: { directory: 'no answer within 0.02 s' } });
   });
 
   it('is never ready once stopping', async () => {
-    const readiness = new Readiness([switchableProbe('store')], new FakeClock(), 10_000);
+    const readiness = new Readiness([switchableProbe('store')], new StoppedClock(), 10_000);
     expect((await readiness.report()).ready).toBe(true);
     readiness.markStopping();
     expect(await readiness.report()).toEqual({ ready: false, checks: { passdesk: 'stopping' } });
