@@ -1,4 +1,5 @@
 import type { AuditEvent, AuditQuery } from '../../src/store/audit-store';
+import type { ClaimOutcome } from '../../src/store/claim-store';
 import type { Json, StoredFlow } from '../../src/store/flow-store';
 import type { Store } from '../../src/store/store';
 
@@ -83,6 +84,22 @@ export class FaultyStore implements Store {
 
   claimOnce(key: string, now: Date): Promise<boolean> {
     return this.inner.claimOnce(key, now);
+  }
+
+  claim(key: string, owner: string, now: Date, leaseUntil: Date): Promise<ClaimOutcome> {
+    return this.inner.claim(key, owner, now, leaseUntil);
+  }
+
+  completeClaim(key: string, owner: string, keepUntil: Date): Promise<boolean> {
+    return this.inner.completeClaim(key, owner, keepUntil);
+  }
+
+  releaseClaim(key: string, owner: string): Promise<void> {
+    return this.inner.releaseClaim(key, owner);
+  }
+
+  peekClaim(key: string, now: Date): Promise<'free' | 'held' | 'done'> {
+    return this.inner.peekClaim(key, now);
   }
 
   listAudit(query?: AuditQuery): Promise<AuditEvent[]> {

@@ -122,6 +122,43 @@ export function describeStoreContract(name: string, open: () => Promise<StorePai
       expect(await pair.a.claimOnce('reminder:y', later(1))).toBe(true);
     });
 
+    it('gives a leased claim to one owner; a completed claim is never taken again', async () => {
+      const lease = later(60_000);
+      expect(await pair.a.peekClaim('r:1', t0)).toBe('free');
+      expect(await pair.a.claim('r:1', 'sweep-a', t0, lease)).toBe('claimed');
+      expect(await pair.b.peekClaim('r:1', t0)).toBe('held');
+      expect(await pair.b.peekClaim('r:1', lease)).toBe('free');
+      expect(await pair.b.claim('r:1', 'sweep-b', t0, lease)).toBe('held');
+      expect(await pair.b.completeClaim('r:1', 'sweep-b', later(HOUR))).toBe(false);
+      expect(await pair.a.completeClaim('r:1', 'sweep-a', later(HOUR))).toBe(true);
+      expect(await pair.b.claim('r:1', 'sweep-b', later(120_000), later(180_000))).toBe('done');
+      expect(await pair.b.peekClaim('r:1', later(120_000))).toBe('done');
+    });
+
+    it('lets a released claim, or one whose holder died (lease over), be taken again', async () => {
+      expect(await pair.a.claim('r:1', 'sweep-a', t0, later(60_000))).toBe('claimed');
+      await pair.b.releaseClaim('r:1', 'sweep-b'); // not b's to release
+      expect(await pair.b.claim('r:1', 'sweep-b', t0, later(60_000))).toBe('held');
+      await pair.a.releaseClaim('r:1', 'sweep-a');
+      expect(await pair.b.claim('r:1', 'sweep-b', t0, later(60_000))).toBe('claimed');
+
+      // sweep-b "crashes": its lease runs out and sweep-c takes over; b can no longer complete.
+      expect(await pair.a.claim('r:1', 'sweep-c', later(59_999), later(120_000))).toBe('held');
+      expect(await pair.a.claim('r:1', 'sweep-c', later(60_000), later(120_000))).toBe('claimed');
+      expect(await pair.b.completeClaim('r:1', 'sweep-b', later(HOUR))).toBe(false);
+    });
+
+    it('prunes completed claims past their keep time and lapsed ones', async () => {
+      expect(await pair.a.claim('r:1', 'a', t0, later(60_000))).toBe('claimed');
+      expect(await pair.a.completeClaim('r:1', 'a', later(HOUR))).toBe(true);
+      expect(await pair.a.claim('r:2', 'b', t0, later(60_000))).toBe('claimed');
+      await pair.b.prune(later(HOUR - 1), t0);
+      expect(await pair.a.claim('r:1', 'a', later(HOUR - 1), later(HOUR))).toBe('done');
+      await pair.b.prune(later(HOUR), t0);
+      expect(await pair.a.claim('r:1', 'a', later(HOUR), later(2 * HOUR))).toBe('claimed');
+      expect(await pair.a.claim('r:2', 'a', later(HOUR), later(2 * HOUR))).toBe('claimed');
+    });
+
     it('lists audit events newest first, filtered, with detail and UTC times', async () => {
       await store.appendAudit({ at: t0, actor: 'slack:T:U1', action: 'a.started', result: 'ok', requestId: 'r1' });
       await store.appendAudit({ at: later(1000), actor: 'slack:T:U1', action: 'a.code-sent', subject: 'uid=x',

@@ -1,7 +1,15 @@
 import { type AuditEvent, type AuditQuery, DEFAULT_AUDIT_PAGE } from '../audit-store';
+import type { ClaimOutcome } from '../claim-store';
 import type { Json, StoredFlow } from '../flow-store';
 import { anyKeyAtLimit, distinctKeys } from '../limit-check';
 import type { Store } from '../store';
+
+interface LeasedClaim {
+  owner: string;
+  state: 'held' | 'done';
+  leaseUntil: number;
+  keepUntil: number;
+}
 
 interface FlowRow {
   /** Kept as JSON text, as a real store would, so callers never share objects with it. */
@@ -19,6 +27,7 @@ export class MemoryStore implements Store {
   private readonly flows = new Map<string, FlowRow>();
   private readonly counterEvents = new Map<string, number[]>();
   private readonly claims = new Map<string, number>();
+  private readonly leasedClaims = new Map<string, LeasedClaim>();
   private readonly audit: AuditEvent[] = [];
 
   async putFlow(key: string, data: Json, expiresAt: Date): Promise<void> {
@@ -67,6 +76,33 @@ export class MemoryStore implements Store {
     return true;
   }
 
+  async claim(key: string, owner: string, now: Date, leaseUntil: Date): Promise<ClaimOutcome> {
+    const current = this.leasedClaims.get(key);
+    if (current?.state === 'done') return 'done';
+    if (current && current.leaseUntil > now.getTime()) return 'held';
+    this.leasedClaims.set(key, { owner, state: 'held', leaseUntil: leaseUntil.getTime(), keepUntil: leaseUntil.getTime() });
+    return 'claimed';
+  }
+
+  async completeClaim(key: string, owner: string, keepUntil: Date): Promise<boolean> {
+    const current = this.leasedClaims.get(key);
+    if (current?.state !== 'held' || current.owner !== owner) return false;
+    this.leasedClaims.set(key, { ...current, state: 'done', keepUntil: keepUntil.getTime() });
+    return true;
+  }
+
+  async releaseClaim(key: string, owner: string): Promise<void> {
+    const current = this.leasedClaims.get(key);
+    if (current?.state === 'held' && current.owner === owner) this.leasedClaims.delete(key);
+  }
+
+  async peekClaim(key: string, now: Date): Promise<'free' | 'held' | 'done'> {
+    const current = this.leasedClaims.get(key);
+    if (!current) return 'free';
+    if (current.state === 'done') return 'done';
+    return current.leaseUntil > now.getTime() ? 'held' : 'free';
+  }
+
   async appendAudit(event: AuditEvent): Promise<void> {
     this.audit.push(structuredClone(event));
   }
@@ -91,6 +127,10 @@ export class MemoryStore implements Store {
       const kept = events.filter((at) => at >= olderThan.getTime());
       if (kept.length > 0) this.counterEvents.set(key, kept);
       else this.counterEvents.delete(key);
+    }
+    for (const [key, claim] of this.leasedClaims) {
+      const over = claim.state === 'done' ? claim.keepUntil : claim.leaseUntil;
+      if (over <= now.getTime()) this.leasedClaims.delete(key);
     }
   }
 

@@ -27,6 +27,14 @@ const MIGRATIONS: string[] = [
    CREATE INDEX audit_at ON audit (at);
    CREATE INDEX audit_action_at ON audit (action, at);
    CREATE INDEX audit_subject_at ON audit (subject, at);`,
+  // Claims with a lease: 'held' by `owner` until lease_until, or 'done' (kept until keep_until).
+  `CREATE TABLE claims (
+     key TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     state TEXT NOT NULL,
+     lease_until TIMESTAMPTZ NOT NULL,
+     keep_until TIMESTAMPTZ NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

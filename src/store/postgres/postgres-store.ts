@@ -1,5 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import type { AuditEvent, AuditQuery } from '../audit-store';
+import type { ClaimOutcome } from '../claim-store';
 import type { Json, StoredFlow } from '../flow-store';
 import { distinctKeys } from '../limit-check';
 import { NewerSchemaError } from '../newer-schema-error';
@@ -134,6 +135,37 @@ export class PostgresStore implements Store {
     return result.rowCount === 1;
   }
 
+  async claim(key: string, owner: string, now: Date, leaseUntil: Date): Promise<ClaimOutcome> {
+    return this.transaction(async (client) => {
+      // ON CONFLICT locks the existing row even when the WHERE refuses it, so the state read next stays put.
+      const taken = await client.query(`INSERT INTO claims (key, owner, state, lease_until, keep_until) VALUES ($1, $2, 'held', $3, $3)
+                                          ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, lease_until = EXCLUDED.lease_until,
+                                          keep_until = EXCLUDED.keep_until
+                                          WHERE claims.state = 'held' AND claims.lease_until <= $4`, [key, owner, leaseUntil, now]);
+      if (taken.rowCount === 1) return 'claimed';
+      const { rows } = await client.query<{ state: string }>('SELECT state FROM claims WHERE key = $1', [key]);
+      return rows[0]?.state === 'done' ? 'done' : 'held';
+    });
+  }
+
+  async completeClaim(key: string, owner: string, keepUntil: Date): Promise<boolean> {
+    const result = await this.pool.query(`UPDATE claims SET state = 'done', keep_until = $1 WHERE key = $2 AND owner = $3 AND state = 'held'`,
+      [keepUntil, key, owner]);
+    return result.rowCount === 1;
+  }
+
+  async releaseClaim(key: string, owner: string): Promise<void> {
+    await this.pool.query(`DELETE FROM claims WHERE key = $1 AND owner = $2 AND state = 'held'`, [key, owner]);
+  }
+
+  async peekClaim(key: string, now: Date): Promise<'free' | 'held' | 'done'> {
+    const { rows } = await this.pool.query<{ state: string; lease_until: Date }>('SELECT state, lease_until FROM claims WHERE key = $1', [key]);
+    const row = rows[0];
+    if (!row) return 'free';
+    if (row.state === 'done') return 'done';
+    return row.lease_until.getTime() > now.getTime() ? 'held' : 'free';
+  }
+
   async appendAudit(event: AuditEvent): Promise<void> {
     await this.pool.query(`INSERT INTO audit (at, actor, action, subject, result, detail, request_id)
                              VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
@@ -170,6 +202,8 @@ export class PostgresStore implements Store {
     await this.transaction(async (client) => {
       await client.query('DELETE FROM flows WHERE expires_at <= $1', [now]);
       await client.query('DELETE FROM counter_events WHERE at < $1', [olderThan]);
+      // A lapsed 'held' claim is one whose holder died: deleting it is what taking it over would do.
+      await client.query(`DELETE FROM claims WHERE (state = 'done' AND keep_until <= $1) OR (state = 'held' AND lease_until <= $1)`, [now]);
     });
   }
 

@@ -29,6 +29,14 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   // The hashing key moved out of the database (PASSDESK_SECRET_KEY): the one kept here goes.
   `DROP TABLE secrets;`,
+  // Claims with a lease: 'held' by `owner` until lease_until, or 'done' (kept until keep_until).
+  `CREATE TABLE claims (
+     key TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     state TEXT NOT NULL,
+     lease_until INTEGER NOT NULL,
+     keep_until INTEGER NOT NULL
+   );`,
 ];
 
 /** Brings the file's schema up to date; safe when several replicas open a new file at once. */

@@ -2,6 +2,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { type AuditEvent, type AuditQuery, DEFAULT_AUDIT_PAGE } from '../audit-store';
+import type { ClaimOutcome } from '../claim-store';
 import type { Json, StoredFlow } from '../flow-store';
 import { anyKeyAtLimit, distinctKeys } from '../limit-check';
 import type { Store } from '../store';
@@ -120,6 +121,36 @@ export class SqliteStore implements Store {
     return Number(result.changes) === 1;
   }
 
+  async claim(key: string, owner: string, now: Date, leaseUntil: Date): Promise<ClaimOutcome> {
+    return this.transaction(() => {
+      const taken = this.sql(`INSERT INTO claims (key, owner, state, lease_until, keep_until) VALUES (?, ?, 'held', ?, ?)
+                                ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until,
+                                keep_until = excluded.keep_until
+                                WHERE claims.state = 'held' AND claims.lease_until <= ?`)
+        .run(key, owner, leaseUntil.getTime(), leaseUntil.getTime(), now.getTime());
+      if (Number(taken.changes) === 1) return 'claimed';
+      const row = this.sql('SELECT state FROM claims WHERE key = ?').get(key) as { state: string };
+      return row.state === 'done' ? 'done' : 'held';
+    });
+  }
+
+  async completeClaim(key: string, owner: string, keepUntil: Date): Promise<boolean> {
+    const result = this.sql(`UPDATE claims SET state = 'done', keep_until = ? WHERE key = ? AND owner = ? AND state = 'held'`)
+      .run(keepUntil.getTime(), key, owner);
+    return Number(result.changes) === 1;
+  }
+
+  async releaseClaim(key: string, owner: string): Promise<void> {
+    this.sql(`DELETE FROM claims WHERE key = ? AND owner = ? AND state = 'held'`).run(key, owner);
+  }
+
+  async peekClaim(key: string, now: Date): Promise<'free' | 'held' | 'done'> {
+    const row = this.sql('SELECT state, lease_until FROM claims WHERE key = ?').get(key) as { state: string; lease_until: number } | undefined;
+    if (!row) return 'free';
+    if (row.state === 'done') return 'done';
+    return row.lease_until > now.getTime() ? 'held' : 'free';
+  }
+
   async appendAudit(event: AuditEvent): Promise<void> {
     this.sql(`INSERT INTO audit (at, actor, action, subject, result, detail, request_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)`)
@@ -153,6 +184,9 @@ export class SqliteStore implements Store {
     this.transaction(() => {
       this.sql('DELETE FROM flows WHERE expires_at <= ?').run(now.getTime());
       this.sql('DELETE FROM counter_events WHERE at < ?').run(olderThan.getTime());
+      // A lapsed 'held' claim is one whose holder died: deleting it is what taking it over would do.
+      this.sql(`DELETE FROM claims WHERE (state = 'done' AND keep_until <= ?) OR (state = 'held' AND lease_until <= ?)`)
+        .run(now.getTime(), now.getTime());
     });
   }
 
