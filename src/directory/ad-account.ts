@@ -9,11 +9,20 @@ import { personKind } from './account-kind';
 import { dateToFileTime, fileTimeToDate, parseTicks } from './ad-time';
 
 /** userAccountControl: ACCOUNTDISABLE. */
-const UF_ACCOUNTDISABLE = 0x2;
+export const UF_ACCOUNTDISABLE = 0x2;
 /** userAccountControl: DONT_EXPIRE_PASSWD. */
-const UF_DONT_EXPIRE_PASSWD = 0x1_0000;
+export const UF_DONT_EXPIRE_PASSWD = 0x1_0000;
 /** msDS-User-Account-Control-Computed: the server's own "locked now" (honours fine-grained policies). */
 const UF_LOCKOUT = 0x10;
+
+/** Only people with a login name: not computers (which are also objectClass=user), contacts or groups. */
+export const PEOPLE_FILTER = new AndFilter({
+  filters: [
+    new EqualityFilter({ attribute: 'objectCategory', value: 'person' }),
+    new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
+    new PresenceFilter({ attribute: 'sAMAccountName' }),
+  ],
+});
 
 const COMPUTED_CONTROL = 'msDS-User-Account-Control-Computed';
 

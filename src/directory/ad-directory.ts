@@ -38,7 +38,9 @@ import {
   type DirectoryPasswordSettings,
   type FoundAccount,
   type LockoutStatus,
+  type PasswordExpiryQuery,
 } from './directory';
+import { AdExpirySearch } from './ad-expiry-search';
 import { markHowFound } from './found-accounts';
 import { describe, isInvalidCredentials, type LdapConnector } from './ldap-connector';
 
@@ -69,6 +71,7 @@ export class ActiveDirectory implements Directory {
   private readonly clock: Clock;
   private readonly maxAccounts: number;
   private readonly domain: AdDomain;
+  private readonly expirySearch: AdExpirySearch;
 
   constructor(options: ActiveDirectoryOptions) {
     this.connector = options.connector;
@@ -84,6 +87,12 @@ export class ActiveDirectory implements Directory {
     this.clock = options.clock ?? systemClock;
     this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
     this.domain = new AdDomain(options.connector);
+    this.expirySearch = new AdExpirySearch({
+      connector: this.connector,
+      baseDn: this.baseDn,
+      names: this.names,
+      domainDn: () => this.domain.namingContext(),
+    });
   }
 
   async findAccountsByMail(mail: string): Promise<FoundAccount[]> {
@@ -181,6 +190,10 @@ export class ActiveDirectory implements Directory {
       if (passwordWasAccepted(refusal)) return true;
       throw new DirectoryError(refusal, `verify password of ${dn}: ${describe(error)}`);
     }
+  }
+
+  passwordExpiries(query: PasswordExpiryQuery): AsyncIterable<Account> {
+    return this.expirySearch.search(query);
   }
 
   async passwordSettings(): Promise<DirectoryPasswordSettings> {

@@ -34,7 +34,7 @@ export class AdDomain {
     return undefined;
   }
 
-  /** The domain object's DN (the rootDSE's defaultNamingContext). */
+  /** The domain's DN (the rootDSE's defaultNamingContext), where its password settings live. */
   async namingContext(): Promise<string> {
     return (await this.readRootDse()).defaultNamingContext;
   }

@@ -105,6 +105,19 @@ export interface DirectoryPasswordSettings {
   historyLength?: number;
 }
 
+/** Entries per page of an expiring search, unless the query says otherwise. */
+export const DEFAULT_EXPIRY_PAGE_SIZE = 500;
+
+export type PasswordExpiryQuery =
+  /**
+   * Enabled accounts, not "must change", whose password expires within [from, to] by the
+   * directory's own policy. Found server-side (a range filter on the change time) and read page by
+   * page (the paged-results control), so memory stays flat whatever the size of the directory.
+   */
+  | { expiringBetween: { from: Date; to: Date }; pageSize?: number }
+  /** These accounts (DNs), whatever their state or expiry: `/password status`. */
+  | { dns: string[] };
+
 export interface Directory {
   /**
    * Accounts whose mail attribute equals `mail` (case-insensitive), together with every account
@@ -130,6 +143,9 @@ export interface Directory {
 
   /** True when `password` binds as `dn`; false for wrong credentials. Throws DirectoryError for anything else. */
   verifyPassword(dn: string, password: string): Promise<boolean>;
+
+  /** Streams accounts with their password's last change and expiry (see PasswordExpiryQuery). */
+  passwordExpiries(query: PasswordExpiryQuery): AsyncIterable<Account>;
 
   /** The server's own password settings, where it publishes them (AD domain object). */
   passwordSettings(): Promise<DirectoryPasswordSettings>;

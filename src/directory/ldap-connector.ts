@@ -83,6 +83,22 @@ export class LdapConnector {
   }
 
   /**
+   * Streams what `work` yields (a paged search) from a connection of its own, bound as the service
+   * account and closed when the stream ends, fails or its consumer stops early: a long read never
+   * holds one of the pool's connections.
+   */
+  async *streamAsServiceAccount<T>(work: (client: Client) => AsyncIterable<T>): AsyncGenerator<T> {
+    const { client, socket } = await this.servers.open();
+    try {
+      await this.bindServiceAccount(client);
+      yield* work(client);
+    } finally {
+      await client.unbind().catch(() => undefined);
+      socket.destroy();
+    }
+  }
+
+  /**
    * Runs `work` with a new client bound as `dn` with `password`, closed afterwards. Wrong
    * credentials throw ldapts' InvalidCredentialsError for the caller to interpret (AD puts the
    * reason in its message).

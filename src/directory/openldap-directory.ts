@@ -17,6 +17,7 @@ import { DEFAULT_MAX_ACCOUNTS, findWithLinked } from './account-lookup';
 import {
   DirectoryError, type Account, type AccountProtection, type Directory, type DirectoryPasswordSettings, type FoundAccount,
   type LockoutStatus,
+  type PasswordExpiryQuery,
 } from './directory';
 import { markHowFound } from './found-accounts';
 import type { LdapConnector } from './ldap-connector';
@@ -31,6 +32,7 @@ import { unlockOpenLdapAccount } from './openldap-unlock';
 import { LOCKOUT_ATTRIBUTES, lockoutStatusOf } from './openldap-lockout';
 import { OPENLDAP_SERVICE_ACCOUNTS } from './openldap-service-accounts';
 import { findOwnedEntry, searchOwnedEntries, type ServiceAccountSettings } from './owned-service-entries';
+import { OpenLdapExpirySearch } from './openldap-expiry-search';
 import { PASSWORD_MODIFY_OID, encodePasswordModifyRequest, type PasswordModifyRequest } from './password-modify-request';
 
 export interface OpenLdapDirectoryOptions {
@@ -67,6 +69,7 @@ export class OpenLdapDirectory implements Directory {
   private readonly serviceAccounts?: ServiceAccountSettings;
   private readonly clock: Clock;
   private readonly maxAccounts: number;
+  private readonly expirySearch: OpenLdapExpirySearch;
 
   constructor(options: OpenLdapDirectoryOptions) {
     this.connector = options.connector;
@@ -76,6 +79,9 @@ export class OpenLdapDirectory implements Directory {
     this.serviceAccounts = options.serviceAccounts;
     this.clock = options.clock ?? systemClock;
     this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
+    this.expirySearch = new OpenLdapExpirySearch({
+      connector: this.connector, baseDn: this.baseDn, names: this.names, defaultPolicyDn: this.defaultPolicyDn, clock: this.clock,
+    });
   }
 
   findAccountsByMail(mail: string): Promise<FoundAccount[]> {
@@ -149,6 +155,10 @@ export class OpenLdapDirectory implements Directory {
       if (refusal.failure === 'invalid-credentials') return false;
       throw refusal;
     }
+  }
+
+  passwordExpiries(query: PasswordExpiryQuery): AsyncIterable<Account> {
+    return this.expirySearch.search(query);
   }
 
   /** From the default policy entry; {} when none is configured or it cannot be read. */

@@ -5,7 +5,9 @@
  * outcome with the server's own binds, so an adapter cannot pass by agreeing with itself.
  */
 import { randomBytes } from 'node:crypto';
-import { type Account, type Directory, DirectoryError, type DirectoryFailure } from '../../src/directory/directory';
+import {
+  type Account, type Directory, DirectoryError, type DirectoryFailure,
+} from '../../src/directory/directory';
 import type { TestAccountSpec } from '../harness/directory-server';
 import { type SeededPeople, peopleSpecs } from '../harness/people';
 import type { ContractBackend } from './contract-backends/contract-backend';
@@ -285,6 +287,42 @@ export function describeDirectoryContract(name: string, launch: () => Promise<Co
         const account = await directory.getAccount(person.dn);
 
         expect(account!.passwordExpiresAt).toEqual(new Date(setAt.getTime() + backend.maxPasswordAgeMs));
+      });
+    });
+
+    describe('password expiries (the expiry reminders\' search)', () => {
+      const collect = async (stream: AsyncIterable<Account>) => {
+        const found: Account[] = [];
+        for await (const item of stream) found.push(item);
+        return found;
+      };
+
+      it('streams the enabled accounts whose password expires in the range, with the expiry and the last change', async () => {
+        const enabled = await addPerson();
+        const disabled = await addPerson();
+        await backend.setDisabled(disabled.dn, true);
+        const expiresAt = new Date((await backend.passwordSetAt(enabled.dn)).getTime() + backend.maxPasswordAgeMs);
+        const around = { from: new Date(expiresAt.getTime() - 60_000), to: new Date(expiresAt.getTime() + 60_000) };
+
+        const found = await collect(directory.passwordExpiries({ expiringBetween: around }));
+        const before = await collect(directory.passwordExpiries({ expiringBetween: { from: around.from, to: new Date(expiresAt.getTime() - 2_000) } }));
+
+        const mine = found.find((account) => account.dn.toLowerCase() === enabled.dn.toLowerCase());
+        expect(mine?.passwordExpiresAt).toEqual(expiresAt);
+        expect(mine?.passwordChangedAt).toEqual(await backend.passwordSetAt(enabled.dn));
+        expect(dns(found)).not.toContain(disabled.dn.toLowerCase());
+        expect(dns(before)).not.toContain(enabled.dn.toLowerCase());
+      });
+
+      it('gives chosen accounts whatever their state', async () => {
+        const enabled = await addPerson();
+        const disabled = await addPerson();
+        await backend.setDisabled(disabled.dn, true);
+
+        const found = await collect(directory.passwordExpiries({ dns: [enabled.dn, disabled.dn] }));
+
+        expect(dns(found).sort()).toEqual([enabled.dn, disabled.dn].map((dn) => dn.toLowerCase()).sort());
+        expect(found.find((account) => account.disabled)?.dn.toLowerCase()).toBe(disabled.dn.toLowerCase());
       });
     });
 

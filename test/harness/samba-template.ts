@@ -6,7 +6,8 @@
  * The domain: uni.example, people under OU=People, password settings in SAMBA_PASSWORD_SETTINGS,
  * service accounts under OU=Service Accounts, and a service account (not an administrator)
  * allowed to reset passwords and write pwdLastSet on users under those two OUs only, lockoutTime
- * under OU=People, and to read fine-grained password policies.
+ * under OU=People, and to read fine-grained password policies (their lockout threshold, and the
+ * shortest maximum age that bounds the expiry-reminder search).
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -30,6 +31,7 @@ export const SAMBA_DOMAIN = {
   adminDn: 'CN=Administrator,CN=Users,DC=uni,DC=example',
   serviceUser: 'passdesk-svc',
   serviceDn: 'CN=passdesk-svc,CN=Users,DC=uni,DC=example',
+  passwordSettingsDn: 'CN=Password Settings Container,CN=System,DC=uni,DC=example',
 } as const;
 
 /** What `samba-tool domain passwordsettings set` applies to the template domain. */

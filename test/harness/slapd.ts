@@ -3,13 +3,14 @@
  * database, the ppolicy overlay, LDAPS and StartTLS on free loopback ports. Starts in well under
  * a second; `stop()` kills it and removes the dir, and a watchdog kills it if the test process dies.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
+import { promisify } from 'node:util';
 import { Change, Attribute, Client, DN, InvalidCredentialsError, PasswordPolicyControl, PasswordPolicyError } from 'ldapts';
 import { PASSWORD_MODIFY_OID, encodePasswordModifyRequest } from '../../src/directory/password-modify-request';
 import { createTestCertificates } from './tls';
@@ -80,12 +81,22 @@ export interface SlapdServer extends TestDirectoryServer {
   halt(): Promise<void>;
   /** Starts it again on the same ports with the same data, and waits until it answers. */
   resume(): Promise<void>;
+  /** Stops slapd, loads an LDIF file with slapadd (operational attributes such as pwdChangedTime included), starts it again. */
+  load(ldifFile: string): Promise<void>;
 }
 
+const run = promisify(execFile);
 const MAX_START_ATTEMPTS = 3;
 const READY_TIMEOUT_MS = 5_000;
 
-export async function startSlapd(): Promise<SlapdServer> {
+export interface SlapdOptions {
+  /** An LDIF file of entries under ou=people, loaded with slapadd after the base (large directories). */
+  peopleLdif?: string;
+  /** The mdb map size in bytes (default 16 MiB). */
+  mapSizeBytes?: number;
+}
+
+export async function startSlapd(options: SlapdOptions = {}): Promise<SlapdServer> {
   const dir = mkdtempSync(join(tmpdir(), 'passdesk-slapd-'));
   try {
     const certificates = createTestCertificates(dir);
@@ -95,7 +106,7 @@ export async function startSlapd(): Promise<SlapdServer> {
     for (let attempt = 1; attempt <= MAX_START_ATTEMPTS; attempt += 1) {
       // Ports are picked free, then handed to slapd: another process may grab one in between.
       const [ldapsPort, ldapPort] = await freePorts(2);
-      writeFileSync(join(dir, 'slapd.conf'), slapdConf(dir, certificates, rootPassword));
+      writeFileSync(join(dir, 'slapd.conf'), slapdConf(dir, certificates, rootPassword, options.mapSizeBytes));
       rmSync(join(dir, 'data'), { recursive: true, force: true });
       mkdirSync(join(dir, 'data'));
       const slapd = launch(dir, ldapsPort, ldapPort);
@@ -115,6 +126,7 @@ export async function startSlapd(): Promise<SlapdServer> {
       });
       try {
         await server.seedBase();
+        if (options.peopleLdif) await server.load(options.peopleLdif);
       } catch (error) {
         await server.stop();
         throw error;
@@ -318,6 +330,13 @@ class RunningSlapd implements SlapdServer {
     await this.resume();
   }
 
+  async load(ldifFile: string): Promise<void> {
+    await this.halt();
+    // -q: quick mode (fewer checks, much faster on big files).
+    await run('/usr/sbin/slapadd', ['-q', '-f', join(this.dir, 'slapd.conf'), '-l', ldifFile], { maxBuffer: 16 * 1024 * 1024 });
+    await this.resume();
+  }
+
   async halt(): Promise<void> {
     await this.slapd.kill();
   }
@@ -375,7 +394,12 @@ class RunningSlapd implements SlapdServer {
   }
 }
 
-function slapdConf(dir: string, certificates: { certFile: string; keyFile: string; caFile: string }, rootPassword: string): string {
+function slapdConf(
+  dir: string,
+  certificates: { certFile: string; keyFile: string; caFile: string },
+  rootPassword: string,
+  mapSizeBytes = 16 * 1024 * 1024,
+): string {
   const service = `dn.exact="${SERVICE_DN}"`;
   return `
 include /etc/ldap/schema/core.schema
@@ -390,12 +414,14 @@ TLSCertificateFile ${certificates.certFile}
 TLSCertificateKeyFile ${certificates.keyFile}
 
 database mdb
-maxsize 16777216
+maxsize ${mapSizeBytes}
 suffix "${SUFFIX}"
 rootdn "cn=admin,${SUFFIX}"
 rootpw ${rootPassword}
 directory ${join(dir, 'data')}
-index mail,uid,employeeNumber,member,uniqueMember,owner eq
+index objectClass,mail,uid,employeeNumber,member,uniqueMember,owner eq
+# The expiry-reminder sweep reads every due account in pages: no cap on a paged search's total.
+limits dn.exact="${SERVICE_DN}" size.prtotal=unlimited
 
 overlay ppolicy
 ppolicy_default "${DEFAULT_POLICY_DN}"

@@ -15,10 +15,11 @@ import { type Clock, systemClock } from '../../clock/clock';
 import { DEFAULT_MAX_ACCOUNTS } from '../account-lookup';
 import {
   type Account, type AccountProtection, type Directory, DirectoryError, type DirectoryPasswordSettings, type FoundAccount,
-  type LockoutStatus,
+  type LockoutStatus, type PasswordExpiryQuery,
 } from '../directory';
 import { type MemoryAccount, MemoryAccounts } from './memory-accounts';
 import { dnKey, isUnder } from './memory-dn';
+import { memoryPasswordExpiries } from './memory-expiry-search';
 import { memoryProtection } from './memory-protection';
 import {
   DEFAULT_MEMORY_BASE_DN, DEFAULT_MEMORY_POLICY, DEFAULT_MEMORY_SERVICE_BASE_DN, type MemoryDirectorySeed,
@@ -105,6 +106,10 @@ export class MemoryDirectory implements Directory {
       case 'disabled': throw new DirectoryError('account-disabled', 'verify password: the account is disabled');
       case 'locked': throw new DirectoryError('account-locked', 'verify password: the account is locked');
     }
+  }
+
+  passwordExpiries(query: PasswordExpiryQuery): AsyncIterable<Account> {
+    return memoryPasswordExpiries(this.accounts, (account) => this.visible(account.dn) !== undefined, query);
   }
 
   async passwordSettings(): Promise<DirectoryPasswordSettings> {
