@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { parseLdapUrls } from './directory/ldap-urls';
 import { placeholderProblems } from './placeholder-settings';
@@ -36,6 +37,28 @@ const countryList = z.string().transform((text, context) => {
   }
   return codes.filter((code): code is CountryCode => code !== undefined);
 });
+/** `14,7,1`: days before an expiry, each a reminder window. */
+const dayList = z
+  .string()
+  .regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'whole days, comma-separated (e.g. 14,7,1)')
+  .transform((text) => [...new Set(text.split(',').map(Number))].sort((a, b) => b - a))
+  .refine((days) => days.every((day) => day >= 1 && day <= 3650), 'each between 1 and 3650 days');
+const cronPattern = z.string().refine((pattern) => {
+  try {
+    new Cron(pattern).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a cron pattern (e.g. "0 9 * * *")');
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not an IANA time zone (e.g. Europe/Rome)');
 
 const environmentSchema = z
   .object({
@@ -143,6 +166,12 @@ const environmentSchema = z
         return code ?? z.NEVER;
       })
       .optional(),
+
+    REMINDER_DAYS: dayList.default([10]),
+    REMINDER_CRON: cronPattern.default('0 9 * * *'),
+    REMINDER_TZ: timeZone.optional(),
+    REMINDERS_ENABLED: flag(true),
+    REMINDER_EXPIRED_DAYS: count(30),
   });
 
 /** `a, b, c` → ['a', 'b', 'c'], each checked against `pattern`. */
@@ -278,6 +307,16 @@ export interface Config {
   auditRetentionDays: number;
   /** Region for phone numbers stored without a country code (ISO 3166, upper case). */
   phoneDefaultRegion?: CountryCode;
+  reminders: {
+    /** Days before the expiry, largest first. */
+    windowsDays: number[];
+    cron: string;
+    /** The schedule's zone and the zone of dates in mails; unset: the server's. */
+    timeZone?: string;
+    /** The schedule inside the bot (`npm run reminders` works either way). */
+    enabled: boolean;
+    expiredDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -438,5 +477,12 @@ function toConfig(env: Environment): Config {
     },
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     phoneDefaultRegion: env.PHONE_DEFAULT_REGION,
+    reminders: {
+      windowsDays: env.REMINDER_DAYS,
+      cron: env.REMINDER_CRON,
+      timeZone: env.REMINDER_TZ,
+      enabled: env.REMINDERS_ENABLED,
+      expiredDays: env.REMINDER_EXPIRED_DAYS,
+    },
   };
 }

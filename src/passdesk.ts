@@ -2,10 +2,12 @@ import type { DestinationStream } from 'pino';
 import { scheduleAuditRetention } from './audit/audit-retention';
 import { AuditTrail } from './audit/audit-trail';
 import { type Clock, systemClock } from './clock/clock';
+import { createExpirySweep, expiryReminderListenerDeps } from './compose-expiry-reminders';
 import type { Config } from './config';
 import { createDirectory } from './directory/create-directory';
 import type { Directory } from './directory/directory';
 import { withNormalisedPhones } from './directory/phone-normalising-directory';
+import { type SweepSchedule, scheduleSweeps } from './flows/expiry-reminders/sweep-schedule';
 import { PasswordResetJourney } from './flows/password-reset/password-reset-journey';
 import { resetFlows } from './flows/password-reset/reset-flows';
 import { resetLimits } from './flows/password-reset/reset-limits';
@@ -42,6 +44,8 @@ import { registerSelfServiceMenu } from './self-service-menu';
 import { createSlackApp } from './slack/app';
 import { slackTokenCheck } from './slack/auth-test-check';
 import { healthz } from './slack/http/health-route';
+import { passwordStatusCommand } from './slack/journeys/expiry-reminders/password-status-command';
+import { registerExpiryReminders } from './slack/journeys/expiry-reminders/register';
 import { registerNotMe } from './slack/journeys/not-me/register';
 import { registerPasswordReset } from './slack/journeys/password-reset/register';
 import { SlackNotMeAlerts } from './slack/slack-not-me-alerts';
@@ -213,9 +217,13 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     report: new NotMeReport({ notices: changeNotices, alerts: new SlackNotMeAlerts(app.client, config.helpdesk.logChannel, config.defaultLocale),
       audit, clock, logger, defaultLocale: config.defaultLocale }),
   });
+  const reminderParts = { directory, store, audit, mailer, clock, logger };
+  const reminders = { ...slackDeps, ...expiryReminderListenerDeps(config, reminderParts) };
+  const forgotPassword = registerPasswordReset(app, { ...slackDeps, journey, presentation: config });
   const selfService = registerSelfServiceMenu(app, {
     config, slack: slackDeps, store, directory, directorySettings, sms, smsDestinations, policy, limiter, audit, notifier, clock, logger, secretKey,
-  }, registerPasswordReset(app, { ...slackDeps, journey, presentation: config }));
+  }, forgotPassword, { status: passwordStatusCommand(reminders) });
+  registerExpiryReminders(app, { ...reminders, changePassword: selfService.changePassword, forgotPassword });
   app.error(async (error) => {
     logger.error({ err: `${error.name}: ${error.message}` }, 'unhandled Slack listener error');
   });
@@ -225,6 +233,11 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   // Every journey's limit rules go in this list, so that pruning keeps what each still counts.
   const stopPruning = schedulePruning(store, clock, logger, { keepCountersMs: longestWindowMs([...Object.values(limits), ...selfService.limitRules]) });
   const stopRetention = scheduleAuditRetention(store, config.auditRetentionDays, clock, logger);
+  let sweeps: SweepSchedule | undefined;
+  if (config.reminders.enabled) {
+    const sweep = createExpirySweep(config, reminderParts);
+    sweeps = scheduleSweeps((signal) => sweep.run({ signal }), config.reminders, logger);
+  }
   const healthServer = httpReceiver
     ? undefined
     : await HealthServer.start(config.ops.healthPort, { '/healthz': healthz, ...routes }, logger);
@@ -246,6 +259,8 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
       stopRetention();
       // Socket Mode answers over the connection app.stop() closes: requests received get their answer first.
       await pendingAcks?.answered(timeoutMs);
+      // A running sweep finishes the reminder it is sending, then stops; the rest waits for the next.
+      await withinMs(sweeps?.stop() ?? Promise.resolve(), Math.max(0, deadline - Date.now()));
       await withinMs(app.stop(), Math.max(0, deadline - Date.now()));
       const { drained, remaining } = await inFlight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) {

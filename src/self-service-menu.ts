@@ -26,6 +26,7 @@ import type { SmsSender } from './sms/sms-sender';
 import { registerChangePassword } from './slack/journeys/change-password/register';
 import { forgotUsernameEntry } from './slack/journeys/forgot-username/register';
 import type { MenuEntry } from './slack/journeys/menu/menu-entry';
+import type { Subcommand } from './slack/journeys/menu/password-command';
 import { ONE_CHOICE, registerMenu } from './slack/journeys/menu/register';
 import { registerServiceAccount } from './slack/journeys/service-account/register';
 import { registerUnlockAccount } from './slack/journeys/unlock-account/register';
@@ -52,8 +53,15 @@ export interface SelfServiceParts {
 /**
  * The `/password` menu and the journeys it offers besides the forgot-password one (`first`):
  * change a password I know, forgot my username, my account is locked, manage a service account.
+ * `others` are `/password` sub-commands that open no menu entry (e.g. `status`). The change entry
+ * is returned for buttons elsewhere that open it directly (the expiry reminders' "Change now").
  */
-export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first: MenuEntry): { limitRules: LimitRule[] } {
+export function registerSelfServiceMenu(
+  app: App,
+  parts: SelfServiceParts,
+  first: MenuEntry,
+  others: Record<string, Subcommand> = {},
+): { limitRules: LimitRule[]; changePassword: MenuEntry } {
   const { config, slack, directory, audit, logger, clock, limiter, notifier, secretKey } = parts;
   const changeStart = journeyStartRules('change-password', config.limits);
   const usernameStart = journeyStartRules('forgot-username', config.limits);
@@ -74,9 +82,10 @@ export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first
     limits: resetLimits(config.limits), audit, clock, logger, settings: config.reset, defaultLocale: config.defaultLocale, secretKey,
     smsBody: (locale, code, minutes) => messagesFor(locale).unlockAccount.smsBody(code, minutes),
   });
+  const changeEntry = registerChangePassword(app, { ...slack, journey: changePassword, presentation: config });
   const entries = [
     first,
-    registerChangePassword(app, { ...slack, journey: changePassword, presentation: config }),
+    changeEntry,
     forgotUsernameEntry({
       ...slack, journey: new ForgotUsernameJourney({ directory, audit, logger, limiter, startRules: usernameStart }),
       helpdeskContact: config.helpdeskContact,
@@ -89,8 +98,11 @@ export function registerSelfServiceMenu(app: App, parts: SelfServiceParts, first
     perTeam: { name: 'team-menu-lookup', limit: config.limits.flowsPerTeamPerHour, windowMs: HOUR_MS },
   };
   const menu = new MenuJourney({ directory, logger, serviceAccounts: config.ldap.serviceAccounts !== undefined, limiter, lookups });
-  registerMenu(app, { ...slack, menu, limiter, helpdeskContact: config.helpdeskContact }, entries);
+  registerMenu(app, { ...slack, menu, limiter, helpdeskContact: config.helpdeskContact }, entries, others);
   // For pruning: counters are kept as long as the longest window that still counts them.
   const startRules = [changeStart, usernameStart].flatMap((rules) => [rules.flow, rules.teamFlow]);
-  return { limitRules: [lookups.perUser, lookups.perTeam, ...startRules, ONE_CHOICE, ...WrongCurrentGuard.rules(config.limits.wrongAnswersPerHour)] };
+  return {
+    limitRules: [lookups.perUser, lookups.perTeam, ...startRules, ONE_CHOICE, ...WrongCurrentGuard.rules(config.limits.wrongAnswersPerHour)],
+    changePassword: changeEntry,
+  };
 }

@@ -15,15 +15,6 @@ export const UF_DONT_EXPIRE_PASSWD = 0x1_0000;
 /** msDS-User-Account-Control-Computed: the server's own "locked now" (honours fine-grained policies). */
 const UF_LOCKOUT = 0x10;
 
-/** Only people with a login name: not computers (which are also objectClass=user), contacts or groups. */
-export const PEOPLE_FILTER = new AndFilter({
-  filters: [
-    new EqualityFilter({ attribute: 'objectCategory', value: 'person' }),
-    new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
-    new PresenceFilter({ attribute: 'sAMAccountName' }),
-  ],
-});
-
 const COMPUTED_CONTROL = 'msDS-User-Account-Control-Computed';
 
 /** Only people with a login name: not computers (which are also objectClass=user), contacts or groups. */

@@ -9,3 +9,11 @@ export function formatDate(locale: Locale, date: Date, timeZone = 'UTC'): string
 export function formatDateTime(locale: Locale, date: Date, timeZone = 'UTC'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
 }
+
+/** A day and time of day in `timeZone`, with the zone's short name ("8 December 2026 at 21:00 (CET)"). */
+export function formatDateTimeInZone(locale: Locale, date: Date, timeZone: string): string {
+  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    .formatToParts(date)
+    .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  return `${formatDateTime(locale, date, timeZone)} (${zone})`;
+}

@@ -1,6 +1,7 @@
 import { type Locale, SUPPORTED_LOCALES } from '../config';
 import { common } from './common';
 import { changePassword } from './change-password';
+import { expiryReminders } from './expiry-reminders';
 import { forgotUsername } from './forgot-username';
 import { menu } from './menu';
 import { passwordReset } from './password-reset';
@@ -25,6 +26,7 @@ const namespaces = {
   unlockAccount,
   serviceAccount,
   smsVerification,
+  expiryReminders,
 };
 
 export type Messages = { [Namespace in keyof typeof namespaces]: (typeof namespaces)[Namespace][Locale] };

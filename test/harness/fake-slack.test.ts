@@ -217,4 +217,36 @@ describe('fake Slack Web API with a real @slack/web-api WebClient', () => {
     expect(response.status).toBe(200);
     expect((await slack.waitForCall('response_url')).args).toEqual({ text: 'not allowed', response_type: 'ephemeral' });
   });
+
+  it('finds users by email, case-insensitively, with their time zone; users_not_found otherwise', async () => {
+    const found = await client.users.lookupByEmail({ email: 'Anna.Rossi@UNI.example' });
+    expect(found.user).toMatchObject({ id: ANNA, tz: 'Europe/Rome', deleted: false });
+    expect(await slackError(client.users.lookupByEmail({ email: 'nobody@uni.example' }))).toBe('users_not_found');
+  });
+
+  it('answers 429 with Retry-After past a method\'s rate limit (web-api reports retryAfter when told not to wait)', async () => {
+    const limited = await startFakeSlack({ users: { [ANNA]: { email: 'a@uni.example' } }, rateLimits: { 'users.lookupByEmail': { max: 2, perMs: 60_000 } } });
+    try {
+      const strict = new webApi.WebClient(limited.botToken, { slackApiUrl: limited.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logger: silent });
+      await strict.users.lookupByEmail({ email: 'a@uni.example' });
+      await strict.users.lookupByEmail({ email: 'a@uni.example' });
+      const error: unknown = await strict.users.lookupByEmail({ email: 'a@uni.example' }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: webApi.ErrorCode.RateLimitedError, retryAfter: 60 });
+      expect(limited.calls.map((call) => call.failure)).toEqual([undefined, undefined, 'HTTP 429']);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('holds the next call of a method until released', async () => {
+    const hold = slack.holdNext('chat.postMessage');
+    let answered = false;
+    const posting = client.chat.postMessage({ channel: ANNA, text: 'held' }).then(() => { answered = true; });
+    await hold.arrived;
+    expect(answered).toBe(false);
+    expect(slack.messages).toHaveLength(0);
+    hold.release();
+    await posting;
+    expect(slack.messages.map((message) => message.text)).toEqual(['held']);
+  });
 });

@@ -31,7 +31,6 @@ export const SAMBA_DOMAIN = {
   adminDn: 'CN=Administrator,CN=Users,DC=uni,DC=example',
   serviceUser: 'passdesk-svc',
   serviceDn: 'CN=passdesk-svc,CN=Users,DC=uni,DC=example',
-  passwordSettingsDn: 'CN=Password Settings Container,CN=System,DC=uni,DC=example',
 } as const;
 
 /** What `samba-tool domain passwordsettings set` applies to the template domain. */

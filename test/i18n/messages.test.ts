@@ -1,6 +1,6 @@
 import { type Locale, SUPPORTED_LOCALES } from '../../src/config';
 import { type Messages, messagesFor } from '../../src/i18n';
-import { formatDate, formatDateTime } from '../../src/i18n/dates';
+import { formatDate, formatDateTime, formatDateTimeInZone } from '../../src/i18n/dates';
 import { plural } from '../../src/i18n/plural';
 
 describe('messages', () => {
@@ -10,7 +10,7 @@ describe('messages', () => {
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]).sort())
         : typeof value;
     const english = shape(messagesFor('en'));
-    expect(Object.keys(english as object).sort()).toEqual(['changePassword', 'common', 'forgotUsername', 'menu', 'passwordReset', 'serviceAccount', 'smsVerification', 'temporaryPassword', 'unlockAccount']);
+    expect(Object.keys(english as object).sort()).toEqual(['changePassword', 'common', 'expiryReminders', 'forgotUsername', 'menu', 'passwordReset', 'serviceAccount', 'smsVerification', 'temporaryPassword', 'unlockAccount']);
     for (const locale of SUPPORTED_LOCALES) expect(shape(messagesFor(locale))).toEqual(english);
   });
 
@@ -60,6 +60,7 @@ describe('messages', () => {
     expect(formatDate('pl', at)).toBe('22 listopada 2026');
     expect(formatDate('it', at, 'Europe/Rome')).toBe('23 novembre 2026');
     expect(formatDateTime('pl', at, 'Europe/Warsaw')).toContain('00:30');
+    expect(formatDateTimeInZone('it', at, 'Europe/Rome')).toMatch(/^23 novembre 2026.*00:30 \((CET|GMT\+1)\)$/);
   });
 });
 

@@ -169,6 +169,22 @@ describe('configuration', () => {
       ...rest, ...valid, HELPDESK_CONTACT: 'the IT help desk (#it-help)',
     })).not.toThrow();
   });
+
+  it('reads the reminder settings, with the seed\'s ten days by default', () => {
+    expect(loadConfig(valid).reminders).toEqual({ windowsDays: [10], cron: '0 9 * * *', timeZone: undefined, enabled: true, expiredDays: 30 });
+    const config = loadConfig({ ...valid, REMINDER_DAYS: '1, 14,7,7', REMINDER_CRON: '30 8 * * 1-5', REMINDER_TZ: 'Europe/Warsaw',
+      REMINDERS_ENABLED: 'false', REMINDER_EXPIRED_DAYS: '0' });
+    expect(config.reminders).toEqual({ windowsDays: [14, 7, 1], cron: '30 8 * * 1-5', timeZone: 'Europe/Warsaw', enabled: false, expiredDays: 0 });
+  });
+
+  it('names bad reminder settings', () => {
+    const problems = problemsOf({ ...valid, REMINDER_DAYS: '10,soon', REMINDER_CRON: 'every morning', REMINDER_TZ: 'Mars/Olympus',
+      REMINDER_EXPIRED_DAYS: '-1' });
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(
+      ['REMINDER_CRON', 'REMINDER_DAYS', 'REMINDER_EXPIRED_DAYS', 'REMINDER_TZ'],
+    );
+    expect(problemsOf({ ...valid, REMINDER_DAYS: '0' }).join()).toContain('REMINDER_DAYS');
+  });
 });
 
 describe('SMS_ALLOWED_COUNTRIES', () => {

@@ -34,6 +34,13 @@ export interface FakeSlackOptions {
   triggerTtlMs?: number;
   /** User groups (`S…` ids) and their members' ids, for `usergroups.users.list`. */
   userGroups?: Record<string, string[]>;
+  /** Per method: at most `max` calls in any `perMs`; more are answered 429 with Retry-After, as Slack does. */
+  rateLimits?: Record<string, RateLimit>;
+}
+
+export interface RateLimit {
+  max: number;
+  perMs: number;
 }
 
 /** One Web API call as the fake received it. */
@@ -45,6 +52,8 @@ export interface SlackCall {
   args: Record<string, unknown>;
   /** The error code the fake answered with, or `HTTP <status>`; undefined when it answered ok. */
   failure?: string;
+  /** When the call arrived (ms since the epoch). */
+  at: number;
 }
 
 /** A message the bot posted (`chat.postMessage`, `chat.postEphemeral`, `chat.update`). */
@@ -113,6 +122,8 @@ export class FakeSlack {
   private readonly triggers = new Map<string, { userId: string; issuedAt: number; used: boolean }>();
   private readonly failures = new Map<string, SlackFailure[]>();
   private readonly holds = new Map<string, { arrive(): void; released: Promise<void> }[]>();
+  /** Arrival times of calls let through, per rate-limited method. */
+  private readonly accepted = new Map<string, number[]>();
   private readonly views: ViewStore;
   private readonly handlers: Record<string, Handler>;
   private socketMode?: SocketModeEndpoint;
@@ -280,6 +291,8 @@ export class FakeSlack {
     this.callLog.clear();
     this.messageLog.clear();
     this.failures.clear();
+    this.holds.clear();
+    this.accepted.clear();
     this.triggers.clear();
     this.views.clear();
   }
@@ -296,7 +309,7 @@ export class FakeSlack {
     const body = await readBody(request);
     const path = new URL(request.url ?? '/', this.origin).pathname;
     if (request.method === 'POST' && path.startsWith('/respond/')) {
-      this.callLog.add({ method: 'response_url', args: parseJsonObject(body.toString('utf8')) });
+      this.callLog.add({ method: 'response_url', args: parseJsonObject(body.toString('utf8')), at: Date.now() });
       sendJson(response, 200, { ok: true });
       return;
     }
@@ -308,7 +321,7 @@ export class FakeSlack {
     const args = decodeArgs(request.headers['content-type'], body);
     const token = bearer(request.headers.authorization) ?? (typeof args.token === 'string' ? args.token : undefined);
     delete args.token;
-    const call: SlackCall = { method, token, args };
+    const call: SlackCall = { method, token, args, at: Date.now() };
 
     const handler = this.handlers[method];
     const authError = this.authError(method, token);
@@ -323,7 +336,7 @@ export class FakeSlack {
       hold.arrive();
       await hold.released;
     }
-    const failure = this.failures.get(method)?.shift();
+    const failure = this.failures.get(method)?.shift() ?? this.rateLimited(method);
     if (failure !== undefined) {
       this.answerFailure(response, call, failure);
       return;
@@ -339,6 +352,20 @@ export class FakeSlack {
       const metadata = error.messages.length ? { response_metadata: { messages: error.messages } } : {};
       sendJson(response, 200, { ok: false, error: error.code, ...metadata });
     }
+  }
+
+  /** A 429 when `method` is over its rate limit; otherwise the call is counted. */
+  private rateLimited(method: string): SlackFailure | undefined {
+    const limit = this.options.rateLimits?.[method];
+    if (!limit) return undefined;
+    const now = Date.now();
+    const recent = (this.accepted.get(method) ?? []).filter((at) => at > now - limit.perMs);
+    this.accepted.set(method, recent);
+    if (recent.length >= limit.max) {
+      return { httpStatus: 429, retryAfterSeconds: Math.max(1, Math.ceil((recent[0] + limit.perMs - now) / 1000)) };
+    }
+    recent.push(now);
+    return undefined;
   }
 
   private answerFailure(response: ServerResponse, call: SlackCall, failure: SlackFailure): void {

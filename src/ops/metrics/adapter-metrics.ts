@@ -14,7 +14,8 @@ export function meteredDirectory(directory: Directory, metrics: PassdeskMetrics)
     if (error !== undefined) {
       metrics.directoryErrors.inc({ operation, kind: error instanceof DirectoryError ? error.failure : 'unexpected' });
     }
-  }, ['close']);
+    // passwordExpiries returns a stream at once: the sweep's own summary line carries its duration.
+  }, ['close', 'passwordExpiries']);
 }
 
 /** The store, timed per operation (`consume`, `getFlow`, `appendAudit`...). */

@@ -4,8 +4,14 @@ import type { MenuEntry, Who } from './menu-entry';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-/** What `/password <word>` does; the empty word opens the menu. */
-export type Subcommand = (args: { client: CommandArgs['client']; triggerId: string; who: Who; text: string }) => Promise<void>;
+/** What `/password <word>` does; the empty word opens the menu. `respond` answers through the command's response_url. */
+export type Subcommand = (args: {
+  client: CommandArgs['client'];
+  respond: CommandArgs['respond'];
+  triggerId: string;
+  who: Who;
+  text: string;
+}) => Promise<void>;
 
 /**
  * `/password` and its sub-commands, dispatched in this one place: the menu, each entry's
@@ -17,11 +23,11 @@ export function passwordCommand(openMenu: Subcommand, entries: MenuEntry[], othe
   for (const entry of entries) {
     if (entry.shortcut) subcommands[entry.shortcut] = (args) => entry.openModal(args);
   }
-  return async ({ ack, body, client, context }: CommandArgs): Promise<void> => {
+  return async ({ ack, body, client, context, respond }: CommandArgs): Promise<void> => {
     await ack();
     const who = { teamId: body.team_id, userId: body.user_id, requestId: requestIdOf(context) };
     const [word = '', ...rest] = body.text.trim().split(/\s+/);
     const run = Object.hasOwn(subcommands, word.toLowerCase()) ? subcommands[word.toLowerCase()] : openMenu;
-    await run({ client, triggerId: body.trigger_id, who, text: rest.join(' ') });
+    await run({ client, respond, triggerId: body.trigger_id, who, text: rest.join(' ') });
   };
 }
