@@ -41,7 +41,10 @@ async function main(args: string[]): Promise<number> {
   const mailer = new SmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from });
   const sweep = createExpirySweep(config, { directory, store, audit: new AuditTrail(store, logger, clock), mailer, clock, logger });
   const stopping = new AbortController();
-  const stop = () => stopping.abort();
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'stopping: the reminder being sent is finished, the rest is left for the next sweep');
+    stopping.abort();
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   try {

@@ -63,8 +63,8 @@ export function expiringPeople(tag: string): Record<ExpiringKey, ExpiringPerson>
   const slack = (id: string, locale: string, tz: string, mail: string): ExpiringPerson['slack'] =>
     ({ id, user: { email: mail, locale, tz, real_name: id } });
   const days = (count: number) => count * DAY_MS;
-  const jan = person('jkow', 'Jan', 'Kowalski', { linkValue: `${tag}-P1` });
-  const janStudent = person('s123', 'Jan', 'Kowalski', { linkValue: `${tag}-P1`, mail: `${tag}.s123@student.uni.example` });
+  const jan = person('jkow', 'Jan', 'Kowalski', { linkValue: `${tag}-P1`, phone: '+48600100200' });
+  const janStudent = person('s123', 'Jan', 'Kowalski', { linkValue: `${tag}-P1`, mail: `${tag}.s123@student.uni.example`, phone: '+48600100200' });
   const anna = person('anna', 'Anna', 'Rossi');
   const piotr = person('piotr', 'Piotr', 'Nowak');
   const giulia = person('giulia', 'Giulia', 'Bianchi');

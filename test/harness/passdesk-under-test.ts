@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config';
 import { type PassdeskOptions, type RunningPassdesk, startPassdesk } from '../../src/passdesk';
 import type { TestDirectoryServer } from './directory-server';
 import { FakeClock } from './fake-clock';
-import { type FakeSlack, startFakeSlack } from './fake-slack';
+import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from './fake-slack';
 import { type FakeSocketMode, startFakeSocketMode } from './fake-socket-mode';
 import { type FakeTwilio, startFakeTwilio } from './fake-twilio';
 import { SlackHttpDriver, SocketModeDriver } from './slack-driver';
@@ -64,6 +64,8 @@ export function deployerEnv(parts: {
     PASSDESK_SECRET_KEY: SECRET_KEY,
     LOG_LEVEL: 'debug',
     HELPDESK_CONTACT: 'the IT help desk (#it-help)',
+    // The daily reminder sweep stays off unless a test turns it on, so it never joins another test's run.
+    REMINDERS_ENABLED: 'false',
     ...parts.extra,
   };
 }
@@ -80,8 +82,10 @@ export async function startPassdeskUnderTest(options: {
   adapters?: PassdeskOptions['adapters'];
   /** A key passed to startPassdesk by its caller (as the demo does), with none in the environment. */
   secretKey?: string;
+  /** Users, rate limits, ... of the fake Slack. */
+  slack?: FakeSlackOptions;
 }): Promise<PassdeskUnderTest> {
-  const slack = await startFakeSlack();
+  const slack = await startFakeSlack(options.slack);
   const twilio = await startFakeTwilio({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN });
   const smtp = await startSmtpSink();
   const socketMode = options.socketMode ? await startFakeSocketMode({ slack }) : undefined;

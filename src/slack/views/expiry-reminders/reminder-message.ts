@@ -3,7 +3,7 @@ import type { Reminder } from '../../../flows/expiry-reminders/reminder-ports';
 import { messagesFor } from '../../../i18n';
 import { formatDateTimeInZone } from '../../../i18n/dates';
 import { type Block, bullets, escapeMrkdwn, note, text } from '../shared/blocks';
-import { CHANGE_NOW_ACTION, REMIND_LATER_ACTION, RESET_NOW_ACTION } from './ids';
+import { CHANGE_NOW_ACTION, REMIND_LATER_ACTION, REMINDER_ACTIONS_BLOCK, RESET_NOW_ACTION } from './ids';
 import { slackDate } from './slack-date';
 
 export interface SlackMessage {
@@ -49,7 +49,7 @@ export function snoozedReminderMessage(original: { text?: string; blocks?: unkno
 }
 
 export function actions(buttons: Button[]): Block {
-  return { type: 'actions', elements: buttons };
+  return { type: 'actions', block_id: REMINDER_ACTIONS_BLOCK, elements: buttons };
 }
 
 export function changeNowButton(label: string): Button {
