@@ -75,6 +75,8 @@ export class AdExpirySearch {
       filter,
       attributes: accountAttributes(this.options.names),
       paged: { pageSize },
+      // ldapts asks the server for at most 10 s by default: a big unindexed directory may need longer.
+      timeLimit: 0,
     });
     for await (const page of pages) {
       for (const entry of page.searchEntries) {

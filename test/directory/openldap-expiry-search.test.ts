@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Account, PasswordExpiryQuery } from '../../src/directory/directory';
 import { LdapConnector } from '../../src/directory/ldap-connector';
 import { OpenLdapDirectory } from '../../src/directory/openldap-directory';
 import { OpenLdapExpirySearch } from '../../src/directory/openldap-expiry-search';
+import { writePeopleLdif } from '../harness/bulk-people-ldif';
 import { DAY_MS, type ExpiringKey, type ExpiringPeople, seedExpiringOnSlapd } from '../harness/expiring-people';
 import { type SlapdServer, startSlapd } from '../harness/slapd';
 
@@ -116,5 +120,27 @@ describe('OpenLDAP password expiries', () => {
       baseDn: server.env.LDAP_BASE_DN, mailAttr: 'mail', phoneAttr: 'mobile',
     });
     await expect(collect(unreachable.passwordExpiries(expiring(-30, 10)))).rejects.toMatchObject({ failure: 'unavailable' });
+  });
+
+  it('reads past one page and past slapd\'s default size limit of 500 (lifted for the service account, as the README says)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passdesk-bulk-'));
+    const ldif = join(dir, 'people.ldif');
+    await writePeopleLdif(ldif, { size: 2_000, due: 650, now });
+    const big = await startSlapd({ peopleLdif: ldif });
+    try {
+      const bigDirectory = new OpenLdapDirectory({
+        connector: new LdapConnector({
+          url: big.env.LDAP_URL, caFile: big.env.LDAP_CA_FILE, insecure: false,
+          bindDn: big.env.LDAP_BIND_DN, bindPassword: big.env.LDAP_BIND_PASSWORD, timeoutMs: 10_000,
+        }),
+        baseDn: big.env.LDAP_BASE_DN, mailAttr: 'mail', phoneAttr: 'mobile', defaultPolicyDn: big.env.LDAP_PPOLICY_DN,
+      });
+      const found = await collect(bigDirectory.passwordExpiries(expiring(0, 10)));
+      expect(found).toHaveLength(650);
+      expect(new Set(found.map((account) => account.dn)).size).toBe(650);
+    } finally {
+      await big.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
