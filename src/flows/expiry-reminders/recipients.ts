@@ -41,8 +41,9 @@ export async function resolveRecipients(
     }
     let person: ChatPerson | undefined;
     try {
-      person = await finder.findByMail(addresses);
+      person = await finder.findByMail(addresses, signal);
     } catch (error) {
+      signal?.throwIfAborted(); // stopped while waiting for Slack's rate limit: not a failure
       resolved.lookupFailed.push(...group.accounts.map((account) => ({ account, error })));
       continue;
     }

@@ -39,11 +39,12 @@ export interface ChatPerson {
 
 export interface PersonFinder {
   /** The first active chat user with one of these addresses (tried in order); undefined when none. */
-  findByMail(addresses: string[]): Promise<ChatPerson | undefined>;
+  findByMail(addresses: string[], signal?: AbortSignal): Promise<ChatPerson | undefined>;
 }
 
 export interface ChatReminderChannel {
-  send(userId: string, reminder: Reminder): Promise<void>;
+  /** `signal` only cuts a wait for the rate limit short, never a message on its way. */
+  send(userId: string, reminder: Reminder, signal?: AbortSignal): Promise<void>;
 }
 
 export interface MailReminderChannel {

@@ -64,7 +64,11 @@ export async function deliverAll(deliveries: Delivery[], deps: DeliveryDeps, sig
     const waitMs = item.notBeforeMs - Date.now();
     if (signal?.aborted || (waitMs > 0 && !(await waited(waitMs, signal)))) break;
     queue.shift();
-    const outcome = await deliverOne(item.delivery, deps);
+    const outcome = await deliverOne(item.delivery, deps, signal);
+    if (outcome.kind === 'stopped') {
+      tally.deferred += 1;
+      break;
+    }
     if (outcome.kind === 'sent') {
       if (item.delivery.recipient.channel === 'slack') tally.sentByDm += 1;
       else tally.sentByMail += 1;
@@ -85,10 +89,10 @@ export async function deliverAll(deliveries: Delivery[], deps: DeliveryDeps, sig
 }
 
 type Outcome =
-  | { kind: 'sent' | 'failed' | 'nothing' }
+  | { kind: 'sent' | 'failed' | 'nothing' | 'stopped' }
   | { kind: 'retry'; retryAfterMs: number; claimed: Claimed[] };
 
-async function deliverOne(delivery: Delivery, deps: DeliveryDeps): Promise<Outcome> {
+async function deliverOne(delivery: Delivery, deps: DeliveryDeps, signal: AbortSignal | undefined): Promise<Outcome> {
   const claimed = await claimAll(delivery, deps);
   if (claimed === 'held' || claimed.length === 0) return { kind: 'nothing' }; // another sweep has it, or it was sent
   const reminder = reminderFor(delivery, claimed, deps);
@@ -104,12 +108,13 @@ async function deliverOne(delivery: Delivery, deps: DeliveryDeps): Promise<Outco
         timeZone: reminder.timeZone,
         accounts: reminder.accounts.map((a) => ({ dn: a.dn, username: a.username, expiresAt: a.expiresAt.toISOString() })),
       });
-      await deps.chat.send(recipient.person.userId, reminder);
+      await deps.chat.send(recipient.person.userId, reminder, signal);
     } else {
       await deps.mail.send(recipient.addresses, reminder);
     }
   } catch (error) {
     await Promise.all(claimed.map((c) => deps.claims.releaseClaim(c.key, deps.owner)));
+    if (signal?.aborted) return { kind: 'stopped' }; // stopped while waiting for the rate limit: nothing was sent
     if (error instanceof RetryLaterError) return { kind: 'retry', retryAfterMs: error.retryAfterMs, claimed };
     deps.logger.warn({ err: describe(error), channel: recipient.channel }, 'expiry reminder not delivered');
     await auditEach(deps, claimed, delivery, 'failed', 'delivery-failed');

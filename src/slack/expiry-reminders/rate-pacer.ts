@@ -12,10 +12,11 @@ export interface RateLimit {
 
 export interface PacerTime {
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Rejects when `signal` aborts first. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-const realTime: PacerTime = { now: () => Date.now(), sleep: (ms) => sleep(ms) };
+const realTime: PacerTime = { now: () => Date.now(), sleep: (ms, signal) => sleep(ms, undefined, { signal }) };
 
 export class RatePacer {
   private readonly recent: number[] = [];
@@ -23,9 +24,10 @@ export class RatePacer {
 
   constructor(private readonly limit: RateLimit, private readonly time: PacerTime = realTime) {}
 
-  /** Waits until a call is allowed, and counts it. */
-  async acquire(): Promise<void> {
+  /** Waits until a call is allowed, and counts it; rejects when `signal` aborts the wait. */
+  async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
+      signal?.throwIfAborted();
       const now = this.time.now();
       while (this.recent.length > 0 && this.recent[0] <= now - this.limit.perMs) this.recent.shift();
       const windowWait = this.recent.length >= this.limit.max ? this.recent[0] + this.limit.perMs - now : 0;
@@ -34,7 +36,7 @@ export class RatePacer {
         this.recent.push(now);
         return;
       }
-      await this.time.sleep(wait);
+      await this.time.sleep(wait, signal);
     }
   }
 

@@ -36,13 +36,14 @@ export class SlackReminderChannel implements PersonFinder, ChatReminderChannel {
     this.postPacer = new RatePacer(limits.postMessage);
   }
 
-  async findByMail(addresses: string[]): Promise<ChatPerson | undefined> {
+  async findByMail(addresses: string[], signal?: AbortSignal): Promise<ChatPerson | undefined> {
     for (const email of addresses) {
-      const found = await this.withRetries(this.lookupPacer, () => this.options.client.users.lookupByEmail({ email }), 'users_not_found');
+      const found = await this.withRetries(this.lookupPacer, () => this.options.client.users.lookupByEmail({ email }), signal, 'users_not_found');
       const user = found?.user;
       if (!user?.id || !user.team_id || user.deleted || user.is_bot) continue;
-      const info = await this.withRetries(this.infoPacer, () => this.options.client.users.info({ user: user.id!, include_locale: true }))
+      const info = await this.withRetries(this.infoPacer, () => this.options.client.users.info({ user: user.id!, include_locale: true }), signal)
         .catch((error: unknown) => {
+          if (signal?.aborted) throw error;
           this.options.logger.warn({ slackError: slackErrorCode(error) }, 'users.info failed; the reminder uses the default language');
           return undefined;
         });
@@ -56,8 +57,8 @@ export class SlackReminderChannel implements PersonFinder, ChatReminderChannel {
     return undefined;
   }
 
-  async send(userId: string, reminder: Reminder): Promise<void> {
-    await this.postPacer.acquire();
+  async send(userId: string, reminder: Reminder, signal?: AbortSignal): Promise<void> {
+    await this.postPacer.acquire(signal);
     const message = reminderMessage(reminder);
     try {
       // A user id as the channel posts to the app's DM with that user.
@@ -71,9 +72,9 @@ export class SlackReminderChannel implements PersonFinder, ChatReminderChannel {
   }
 
   /** Runs a read, waiting out 429s; `absent` is the Slack error that means "nobody" (undefined). */
-  private async withRetries<T>(pacer: RatePacer, call: () => Promise<T>, absent?: string): Promise<T | undefined> {
+  private async withRetries<T>(pacer: RatePacer, call: () => Promise<T>, signal?: AbortSignal, absent?: string): Promise<T | undefined> {
     for (let attempt = 1; ; attempt += 1) {
-      await pacer.acquire();
+      await pacer.acquire(signal);
       try {
         return await call();
       } catch (error) {
