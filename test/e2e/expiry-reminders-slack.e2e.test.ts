@@ -71,7 +71,7 @@ describe('expiry reminders in the bot', () => {
     expect(world.harness.slack.calls.filter((call) => call.method === 'users.lookupByEmail')).toEqual([]);
   });
 
-  it('"Change now" in the reminder opens the /password modal', async () => {
+  it('"Change now" in the reminder opens the menu\'s change-password entry; "Reset my password" in an expired one the forgot-password entry', async () => {
     world = await startReminderWorld({ env: EVERY_SECOND });
     const reminder = await firstDm(world, 'janStaff');
     const since = world.harness.slack.calls.length;
@@ -80,7 +80,15 @@ describe('expiry reminders in the bot', () => {
 
     await world.harness.slack.waitForCall('views.open', { since });
     await world.harness.slack.waitForCall('views.update', { since });
-    expect(world.harness.slack.lastView('U0JAN')?.callback_id).toBe('password-reset.identity');
+    expect(world.harness.slack.lastView('U0JAN')?.callback_id).toBe('change-password.form');
+
+    const expired = await firstDm(world, 'marco');
+    expect(buttonLabels(expired)).toEqual(['Reimposta la password']);
+    const resetSince = world.harness.slack.calls.length;
+    await click(world, 'marco', expired, 'Reimposta la password');
+    await world.harness.slack.waitForCall('views.open', { since: resetSince });
+    await world.harness.slack.waitForCall('views.update', { since: resetSince });
+    expect(world.harness.slack.lastView('U0MARCO')?.callback_id).toBe('password-reset.identity');
   });
 
   it('"Remind me later" before the last window: nothing until the next one, and the reminder says when', async () => {
@@ -125,7 +133,7 @@ describe('expiry reminders in the bot', () => {
     expect(visibleText(world.dmsTo('anna')[1])).toContain('scade il');
   });
 
-  it('/password status shows when each password changed and when it expires, or that it does not, with "Change now"', async () => {
+  it('/password status shows when each password changed and when it expires, or that it does not, with "Change now" (and "Reset my password" once expired)', async () => {
     world = await startReminderWorld({ slack: { users: { U0NINA: { email: 'er.nina@uni.example', locale: 'en-GB' } } } });
     const { people } = world;
 
@@ -140,15 +148,28 @@ describe('expiry reminders in the bot', () => {
     expect(janText).toContain(`*${people.janStudent.spec.username}*: ostatnia zmiana`);
     expect(jan.args.response_type).toBe('ephemeral');
     const statusMessage = { channel: 'C0GENERAL', ts: '1.000001', blocks: jan.args.blocks as unknown[] };
+    expect(buttonLabels(statusMessage)).toEqual(['Zmień teraz']);
     const opening = world.harness.slack.calls.length;
     await world.harness.driver.clickButton('U0JAN', { ...buttonByText(statusMessage, 'Zmień teraz'), message: statusMessage });
     await world.harness.slack.waitForCall('views.open', { since: opening });
+    await world.harness.slack.waitForCall('views.update', { since: opening });
+    expect(world.harness.slack.lastView('U0JAN')?.callback_id).toBe('change-password.form');
 
     const ninaSince = world.harness.slack.calls.length;
     await world.harness.driver.slashCommand('U0NINA', '/password', 'status');
     const nina = await world.harness.slack.waitForCall('response_url', { since: ninaSince });
     expect(visibleText({ blocks: nina.args.blocks as unknown[] })).toContain(`*${people.nina.spec.username}*: last changed on <!date^`);
     expect(visibleText({ blocks: nina.args.blocks as unknown[] })).toContain('does not expire');
+
+    // Expired: the old password no longer works, so the forgot-password entry is offered too.
+    const marcoSince = world.harness.slack.calls.length;
+    await world.harness.driver.slashCommand('U0MARCO', '/password', 'status');
+    const marco = await world.harness.slack.waitForCall('response_url', { since: marcoSince });
+    const marcoBlocks = { blocks: marco.args.blocks as unknown[] };
+    expect(visibleText(marcoBlocks)).toContain(`*${people.marco.spec.username}*: ultimo cambio il <!date^`);
+    expect(visibleText(marcoBlocks)).toContain('è scaduta il <!date^');
+    expect(visibleText(marcoBlocks)).toContain('`/password reset`');
+    expect(buttonLabels(marcoBlocks)).toEqual(['Cambia ora', 'Reimposta la password']);
   });
 
   it('a reminder claimed by a sweep that died is sent by a later sweep once that claim\'s lease has run out', async () => {
@@ -173,6 +194,13 @@ describe('expiry reminders in the bot', () => {
     expect(world.dmsTo('anna')).toHaveLength(1);
   });
 });
+
+/** The labels of a message's buttons, in order. */
+function buttonLabels(message: { blocks?: unknown[] }): string[] {
+  const blocks = (message.blocks ?? []) as Array<{ type: string; elements?: Array<{ type: string; text?: { text: string } }> }>;
+  return blocks.filter((block) => block.type === 'actions')
+    .flatMap((block) => block.elements ?? []).filter((element) => element.type === 'button').map((element) => element.text?.text ?? '');
+}
 
 async function firstDmAfter(w: ReminderWorld, key: ExpiringKey, count: number): Promise<void> {
   const deadline = Date.now() + 20_000;

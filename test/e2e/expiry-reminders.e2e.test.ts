@@ -56,13 +56,15 @@ describe('npm run reminders', () => {
     expect(visibleText(world.dmsTo('giulia')[0])).toContain(`<!date^${world.expirySeconds('giulia')}^`);
     const marco = visibleText(world.dmsTo('marco')[0]);
     expect(marco).toContain('La tua password di Ateneo è scaduta');
-    expect(marco).toContain('/password');
+    expect(marco).toContain('/password reset');
+    expect(marco).toContain('Reimposta la password');
+    expect(marco).not.toContain('Cambia ora'); // the old password no longer works: the forgot-password journey
     expect(marco).not.toContain('Ricordamelo più tardi'); // nothing later is possible once expired
 
     const [mail] = world.harness.smtp.messages;
     expect(mail.subject).toBe('Your university password will expire soon');
     expect(mail.text).toContain(`${people.ewa.spec.username}: expires on`);
-    expect(mail.text).toContain('/password');
+    expect(mail.text).toContain('type /password change');
     expect(mail.text).toContain('the IT help desk (#it-help)');
 
     const sent = (await auditOf(world)).filter((event) => event.action === 'expiry-reminder.sent');

@@ -68,7 +68,7 @@ export function expiringPeople(tag: string): Record<ExpiringKey, ExpiringPerson>
   const anna = person('anna', 'Anna', 'Rossi');
   const piotr = person('piotr', 'Piotr', 'Nowak');
   const giulia = person('giulia', 'Giulia', 'Bianchi');
-  const marco = person('marco', 'Marco', 'Verdi');
+  const marco = person('marco', 'Marco', 'Verdi', { phone: '+393331234567' });
   return {
     janStaff: { spec: jan, expiresInMs: days(10) - HOUR_MS, slack: slack('U0JAN', 'pl-PL', 'Europe/Warsaw', jan.mail) },
     janStudent: { spec: janStudent, expiresInMs: days(9) },
