@@ -148,6 +148,16 @@ export function describeStoreContract(name: string, open: () => Promise<StorePai
       expect(await pair.b.completeClaim('r:1', 'sweep-b', later(HOUR))).toBe(false);
     });
 
+    it('gives a claim to exactly one of many racing owners across two handles, also when they take over a lapsed lease', async () => {
+      const race = async (at: Date, leaseUntil: Date) => {
+        const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+          (i % 2 === 0 ? pair.a : pair.b).claim('r:race', `sweep-${i}`, at, leaseUntil)));
+        return outcomes.filter((outcome) => outcome === 'claimed').length;
+      };
+      expect(await race(t0, later(60_000))).toBe(1);
+      expect(await race(later(60_000), later(120_000))).toBe(1); // the first winner's lease ran out
+    });
+
     it('prunes completed claims past their keep time and lapsed ones', async () => {
       expect(await pair.a.claim('r:1', 'a', t0, later(60_000))).toBe('claimed');
       expect(await pair.a.completeClaim('r:1', 'a', later(HOUR))).toBe(true);
