@@ -6,12 +6,16 @@ import type { AuditTrail } from './audit/audit-trail';
 import type { Clock } from './clock/clock';
 import type { Config } from './config';
 import type { Directory } from './directory/directory';
-import { ExpirySweep } from './flows/expiry-reminders/expiry-sweep';
+import { ExpirySweep, type SweepReport } from './flows/expiry-reminders/expiry-sweep';
 import { PasswordStatus } from './flows/expiry-reminders/password-status';
 import { RemindLater } from './flows/expiry-reminders/remind-later';
+import { type SweepSchedule, scheduleSweeps } from './flows/expiry-reminders/sweep-schedule';
 import type { Logger } from './log/logger';
 import type { Mailer } from './mail/mailer';
 import { ExpiryReminderMailer } from './notification/expiry-reminder-mailer';
+import type { PassdeskMetrics } from './ops/metrics/metrics';
+import { meteredSweep } from './ops/metrics/reminder-metrics';
+import type { InFlightWork } from './ops/shutdown/in-flight-work';
 import { boltLogger } from './slack/bolt-logger';
 import { SlackReminderChannel, createSweepSlackClient } from './slack/expiry-reminders/slack-reminder-channel';
 import type { ExpiryReminderListenerDeps } from './slack/journeys/expiry-reminders/deps';
@@ -61,4 +65,34 @@ export function expiryReminderListenerDeps(config: Config, parts: ReminderParts)
     helpdeskContact: config.helpdeskContact,
     clock: parts.clock,
   };
+}
+
+/**
+ * The bot's sweeps, scheduled (REMINDER_CRON) or asked for (the demo's button): each one is work
+ * in flight, which a stop lets finish within SHUTDOWN_TIMEOUT_SECONDS, and is metered. `cutShort`
+ * is the stop's last resort: running sweeps finish the reminder being sent and leave the rest,
+ * unclaimed, for the next sweep.
+ */
+export class BotSweeps {
+  private readonly stopping = new AbortController();
+  private schedule?: SweepSchedule;
+
+  constructor(private readonly sweep: ExpirySweep, private readonly work: { inFlight: InFlightWork; metrics: PassdeskMetrics; logger: Logger }) {}
+
+  run(): Promise<SweepReport> {
+    return this.work.inFlight.track(() => meteredSweep(this.work.metrics, () => this.sweep.run({ signal: this.stopping.signal })));
+  }
+
+  startSchedule(settings: { cron: string; timeZone?: string }): void {
+    this.schedule = scheduleSweeps(() => this.run(), settings, this.work.logger);
+  }
+
+  /** No new scheduled sweep; those running go on. */
+  stopSchedule(): void {
+    this.schedule?.stop();
+  }
+
+  cutShort(): void {
+    this.stopping.abort();
+  }
 }

@@ -2,12 +2,12 @@ import type { DestinationStream } from 'pino';
 import { scheduleAuditRetention } from './audit/audit-retention';
 import { AuditTrail } from './audit/audit-trail';
 import { type Clock, systemClock } from './clock/clock';
-import { createExpirySweep, expiryReminderListenerDeps } from './compose-expiry-reminders';
+import { BotSweeps, createExpirySweep, expiryReminderListenerDeps } from './compose-expiry-reminders';
 import type { Config } from './config';
 import { createDirectory } from './directory/create-directory';
 import type { Directory } from './directory/directory';
 import { withNormalisedPhones } from './directory/phone-normalising-directory';
-import { type SweepSchedule, scheduleSweeps } from './flows/expiry-reminders/sweep-schedule';
+import type { SweepReport } from './flows/expiry-reminders/expiry-sweep';
 import { PasswordResetJourney } from './flows/password-reset/password-reset-journey';
 import { resetFlows } from './flows/password-reset/reset-flows';
 import { resetLimits } from './flows/password-reset/reset-limits';
@@ -97,6 +97,8 @@ export interface RunningPassdesk {
   metrics: PassdeskMetrics;
   /** Work a stop waits for (Slack requests; sweeps register theirs with `track`). */
   inFlight: InFlightWork;
+  /** One expiry-reminder sweep now, as the schedule runs it (in flight, metered): the demo's button. */
+  runReminderSweep(): Promise<SweepReport>;
   /**
    * Stops taking work, lets work in flight finish within SHUTDOWN_TIMEOUT_SECONDS, then closes
    * the directory, mail and store connections. Work the bound cut off still counts in `inFlight`.
@@ -233,11 +235,8 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
   // Every journey's limit rules go in this list, so that pruning keeps what each still counts.
   const stopPruning = schedulePruning(store, clock, logger, { keepCountersMs: longestWindowMs([...Object.values(limits), ...selfService.limitRules]) });
   const stopRetention = scheduleAuditRetention(store, config.auditRetentionDays, clock, logger);
-  let sweeps: SweepSchedule | undefined;
-  if (config.reminders.enabled) {
-    const sweep = createExpirySweep(config, reminderParts);
-    sweeps = scheduleSweeps((signal) => sweep.run({ signal }), config.reminders, logger);
-  }
+  const sweeps = new BotSweeps(createExpirySweep(config, reminderParts), { inFlight, metrics, logger });
+  if (config.reminders.enabled) sweeps.startSchedule(config.reminders);
   const healthServer = httpReceiver
     ? undefined
     : await HealthServer.start(config.ops.healthPort, { '/healthz': healthz, ...routes }, logger);
@@ -251,17 +250,21 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     logger,
     metrics,
     inFlight,
+    runReminderSweep: () => sweeps.run(),
     async stop() {
       const timeoutMs = config.ops.shutdownTimeoutSeconds * 1000;
       const deadline = Date.now() + timeoutMs;
       readiness.markStopping();
       stopPruning();
       stopRetention();
+      sweeps.stopSchedule();
       // Socket Mode answers over the connection app.stop() closes: requests received get their answer first.
       await pendingAcks?.answered(timeoutMs);
-      // A running sweep finishes the reminder it is sending, then stops; the rest waits for the next.
-      await withinMs(sweeps?.stop() ?? Promise.resolve(), Math.max(0, deadline - Date.now()));
       await withinMs(app.stop(), Math.max(0, deadline - Date.now()));
+      // A running sweep may finish until shortly before the bound; then it stops after the reminder
+      // being sent, its claims given back, so the rest goes out with the next sweep (here or elsewhere).
+      const sweepsUntil = deadline - Math.min(SWEEP_STOP_RESERVE_MS, timeoutMs / 4);
+      if (!(await inFlight.drain(Math.max(0, sweepsUntil - Date.now()))).drained) sweeps.cutShort();
       const { drained, remaining } = await inFlight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) {
         logger.warn({ inFlight: remaining, timeoutSeconds: config.ops.shutdownTimeoutSeconds },
@@ -273,6 +276,9 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
     },
   };
 }
+
+/** What a sweep cut short at a stop gets to finish its send and give back its claims. */
+const SWEEP_STOP_RESERVE_MS = 2_000;
 
 /** Waits for `work`, but no longer than `ms`. */
 async function withinMs(work: Promise<unknown>, ms: number): Promise<void> {

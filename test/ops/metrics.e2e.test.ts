@@ -1,6 +1,10 @@
+import { DAY_MS, seedExpiringOnSlapd, slackUsersOf } from '../harness/expiring-people';
 import { type PassdeskUnderTest, startPassdeskUnderTest } from '../harness/passdesk-under-test';
 import { JAN_PHONE, type SeededPeople, seedPeople } from '../harness/people';
 import { type SlapdServer, startSlapd } from '../harness/slapd';
+import { setPasswordChangedTime } from '../harness/slapd-expiry';
+import { sqlitePathOf } from '../../src/store/open-store';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { nextSmsCode, SlackUser } from '../e2e/slack-user';
 
 /**
@@ -105,7 +109,7 @@ it('counts journeys, SMS, limits, Slack, directory and store work, and no label 
   }
   expect(noDirectory.text()).toContain('cannot be reached');
 
-  const { text, samples } = await scrape();
+  const { samples } = await scrape();
   const journey = { journey: 'password-reset' };
   expect(valueOf(samples, 'passdesk_journeys_started_total', journey)).toBe(4);
   expect(valueOf(samples, 'passdesk_journeys_finished_total', { ...journey, outcome: 'completed' })).toBe(1);
@@ -122,10 +126,6 @@ it('counts journeys, SMS, limits, Slack, directory and store work, and no label 
   expect(valueOf(samples, 'passdesk_directory_operation_duration_seconds_count', { operation: 'resetPassword' })).toBe(2);
   expect(valueOf(samples, 'passdesk_store_operation_duration_seconds_count', { operation: 'consume' })).toBeGreaterThanOrEqual(6);
   expect(valueOf(samples, 'passdesk_store_operation_duration_seconds_count', { operation: 'appendAudit' })).toBeGreaterThan(10);
-  // Defined for the expiry-reminder sweep to feed.
-  expect(text).toContain('# TYPE passdesk_reminder_sweep_duration_seconds histogram');
-  expect(text).toContain('# TYPE passdesk_reminders_total counter');
-
   // Every label but histogram bucket bounds (le="+Inf").
   const labelValues = samples.flatMap((sample) => Object.entries(sample.labels).filter(([k]) => k !== 'le').map(([, v]) => v));
   expect(labelValues.length).toBeGreaterThan(20);
@@ -137,5 +137,40 @@ it('counts journeys, SMS, limits, Slack, directory and store work, and no label 
   for (const value of labelValues) {
     for (const secret of personal) expect(value.toLowerCase()).not.toContain(secret.toLowerCase());
     expect(value).not.toMatch(/[@=+]|\d{4}/);
+  }
+});
+
+it('counts the expiry-reminder sweeps (duration by result) and each account\'s reminder by channel and result, and no label names anyone', async () => {
+  const cast = await seedExpiringOnSlapd(slapd, 'mrem', harness.clock.now());
+  for (const [userId, user] of Object.entries(slackUsersOf(cast))) harness.slack.setUser(userId, user);
+  // Due in two days, with no mail address: nobody to tell, so skipped.
+  const noMail = await slapd.addAccount({ username: 'mremnomail', mail: 'mrem.nomail@uni.example', password: 'Kettle-Drum-48!', givenName: 'No', sn: 'Mail' });
+  await setPasswordChangedTime(slapd, noMail, new Date(harness.clock.now().getTime() + 2 * DAY_MS - 365 * DAY_MS));
+  await slapd.modifyAsRoot(noMail, 'mail', []);
+  // The first DM fails in Slack: its accounts count as failed, and the next sweep sends it.
+  harness.slack.failNext('chat.postMessage', 'channel_not_found');
+
+  const first = await harness.passdesk.runReminderSweep();
+  const second = await harness.passdesk.runReminderSweep();
+
+  expect([first.finished, second.finished]).toEqual([false, true]);
+  const store = SqliteStore.open(sqlitePathOf(harness.env.DATABASE_URL));
+  const failedAccounts = (await store.listAudit({ action: 'expiry-reminder.failed' }).finally(() => store.close())).length;
+  expect(failedAccounts).toBeGreaterThanOrEqual(1);
+  const { samples } = await scrape();
+  const reminders = (channel: string, result: string) => valueOf(samples, 'passdesk_reminders_total', { channel, result });
+  // Jan (two linked accounts), Anna, Piotr, Giulia, Marco in Slack; Ewa by mail; per account.
+  expect(reminders('slack', 'sent')).toBe(6);
+  expect(reminders('slack', 'failed')).toBe(failedAccounts);
+  expect(reminders('mail', 'sent')).toBe(1);
+  expect(reminders('none', 'skipped')).toBe(1);
+  const sweeps = (result: string) => valueOf(samples, 'passdesk_reminder_sweep_duration_seconds_count', { result });
+  expect([sweeps('unfinished'), sweeps('ok')]).toEqual([1, 1]);
+
+  const personal = Object.values(cast).flatMap((person) => [person.spec.username, person.spec.mail, person.dn, person.slack?.id ?? person.spec.username]);
+  personal.push(noMail, 'mremnomail');
+  const labelValues = samples.flatMap((sample) => Object.entries(sample.labels).filter(([k]) => k !== 'le').map(([, v]) => v));
+  for (const value of labelValues) {
+    for (const secret of personal) expect(value.toLowerCase()).not.toContain(secret.toLowerCase());
   }
 });

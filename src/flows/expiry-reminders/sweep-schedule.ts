@@ -1,38 +1,27 @@
 /**
  * The daily sweep inside the bot: `REMINDER_CRON` in `REMINDER_TZ` (croner). A sweep never overlaps
- * the previous one; stopping the bot stops the schedule and lets the running sweep finish the
- * reminder it is sending.
+ * the previous one. Stopping the schedule starts no new sweep; a running one is the bot's to let
+ * finish (see `BotSweeps`).
  */
 import { Cron } from 'croner';
 import type { Logger } from '../../log/logger';
 
 export interface SweepSchedule {
-  stop(): Promise<void>;
+  stop(): void;
 }
 
 export function scheduleSweeps(
-  sweep: (signal: AbortSignal) => Promise<unknown>,
+  sweep: () => Promise<unknown>,
   settings: { cron: string; timeZone?: string },
   logger: Logger,
 ): SweepSchedule {
-  const stopping = new AbortController();
-  let running: Promise<void> | undefined;
   const job = new Cron(settings.cron, { timezone: settings.timeZone, protect: true, unref: true }, async () => {
-    running = sweep(stopping.signal).then(
-      () => undefined,
-      (error: unknown) => {
-        if (stopping.signal.aborted) return;
-        logger.error({ err: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' }, 'expiry reminder sweep failed');
-      },
-    );
-    await running;
+    try {
+      await sweep();
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' }, 'expiry reminder sweep failed');
+    }
   });
   logger.info({ cron: settings.cron, timeZone: settings.timeZone ?? 'server', next: job.nextRun()?.toISOString() }, 'expiry reminders scheduled');
-  return {
-    async stop() {
-      job.stop();
-      stopping.abort();
-      await running;
-    },
-  };
+  return { stop: () => job.stop() };
 }

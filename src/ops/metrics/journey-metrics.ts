@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditStore } from '../../store/audit-store';
 import { labelValue, type PassdeskMetrics } from './metrics';
+import { countReminderEvent } from './reminder-metrics';
 
 /** `<journey>.started`, or `<journey>.refused` (refused before it could start), count as a start. */
 const STARTS = new Set(['started', 'refused']);
@@ -9,13 +10,14 @@ const FINISHES = new Set(['completed', 'ended', 'locked', 'refused']);
 /**
  * Journeys started and finished, read from the audit trail every journey already writes
  * (`password-reset.started`, `password-reset.ended` with its reason...), so a journey needs no
- * metrics code of its own. Counted once the event is stored.
+ * metrics code of its own; expiry reminders likewise. Counted once the event is stored.
  */
 export function countingJourneys(store: AuditStore, metrics: PassdeskMetrics): AuditStore {
   return {
     async appendAudit(event: AuditEvent): Promise<void> {
       await store.appendAudit(event);
       countJourneyEvent(event, metrics);
+      countReminderEvent(event, metrics);
     },
     listAudit: (query) => store.listAudit(query),
   };

@@ -83,19 +83,19 @@ export class PassdeskMetrics {
     registers: [this.registry],
   });
 
-  /** Fed by the expiry-reminder sweep: one observation per sweep. */
+  /** Fed by the bot's expiry-reminder sweeps (reminder-metrics.ts): one observation per sweep. */
   readonly reminderSweepDuration = new Histogram({
     name: 'passdesk_reminder_sweep_duration_seconds',
-    help: 'How long one expiry-reminder sweep took, by result (ok, failed).',
+    help: 'How long one expiry-reminder sweep took, by result (ok; unfinished: something failed or was left for the next sweep; failed: it broke off).',
     labelNames: ['result'] as const,
     buckets: [0.1, 0.5, 1, 5, 10, 30, 60, 300, 900],
     registers: [this.registry],
   });
 
-  /** Fed by the expiry-reminder sweep: one increment per account it considered. */
+  /** Fed by the expiry-reminder sweep's audit events (reminder-metrics.ts): one increment per account. */
   readonly reminders = new Counter({
     name: 'passdesk_reminders_total',
-    help: 'Expiry reminders, by channel (slack, mail) and result (sent, failed, skipped: already sent for this window).',
+    help: 'Expiry reminders per account, by channel (slack, mail; none: no channel could be chosen) and result (sent, failed, skipped: no address to send it to).',
     labelNames: ['channel', 'result'] as const,
     registers: [this.registry],
   });
