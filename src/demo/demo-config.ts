@@ -46,6 +46,8 @@ export function demoConfig(parts: {
     HELPDESK_LOG_CHANNEL: DEMO_HELPDESK_CHANNEL.id,
     HELPDESK_CONTACT: 'the IT help desk (#it-help)',
     SMS_ALLOWED_COUNTRIES: 'IT,PL',
+    // Reminders go out when the page's "Run the reminder sweep now" is clicked, not on a schedule.
+    REMINDERS_ENABLED: 'false',
     LOG_LEVEL: parts.logLevel,
   });
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { summaryLine } from '../cli/reminders-output';
 import { createMemoryDirectory } from '../directory/memory/memory-directory';
 import { createLogger } from '../log/logger';
 import { startPassdesk } from '../passdesk';
@@ -79,6 +80,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       : undefined),
     captured: () => ({ sms: outbox.sms, mail: outbox.mail }),
     tryLogin: async (username, password) => tryLogin(directory.accounts, username, password),
+    runReminderSweep: async () => summaryLine(await passdesk.runReminderSweep()).trim(),
   });
   const port = await listen(server, options.port);
   const url = `http://127.0.0.1:${port}/`;

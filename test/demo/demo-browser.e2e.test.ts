@@ -3,15 +3,12 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 import { type DemoProcess, spawnDemo } from './demo-process';
 import { SimulatorPage, solve } from './simulator-page';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'demo');
 const README_SCREENSHOT = join(__dirname, '..', '..', 'docs', 'demo.png');
-const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 const ANNA = { phone: '+393471234567', oldPassword: 'Staff-Anna-2024!', newPassword: 'Violet-Harbor-Compass-91' };
 const PIOTR = { username: 's220117', newPassword: 'Kasztan-Wisla-Rower-58' };
 const GIULIA = { username: 's230051', password: 'Student-Giulia-2024!', phone: '+393405556677' };
@@ -35,7 +32,7 @@ describe('npm run demo in a browser', () => {
     profile = mkdtempSync(join(tmpdir(), 'passdesk-chromium-'));
     demo = await spawnDemo();
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_FLAGS,
       viewport: { width: 1200, height: 820 },

@@ -8,7 +8,7 @@ const BlockKit = (() => {
   const EMOJI = {
     white_check_mark: '✅', warning: '⚠️', x: '❌', lock: '🔒', key: '🔑', hourglass: '⌛', hourglass_flowing_sand: '⏳',
     bell: '🔔', information_source: 'ℹ️', wave: '👋', incoming_envelope: '📨', rotating_light: '🚨', no_entry: '⛔',
-    no_entry_sign: '🚫',
+    no_entry_sign: '🚫', ok_hand: '👌',
   };
 
   /** The words Slack's own client shows around an app's blocks, in the person's Slack language. */
@@ -30,12 +30,23 @@ const BlockKit = (() => {
     return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   }
 
+  /**
+   * Slack's date token `<!date^seconds^{date_long} {time}|fallback>`, as Slack shows it: in the
+   * reader's own language and time zone (here the browser's).
+   */
+  function slackDate(seconds, format) {
+    const date = new Date(seconds * 1000);
+    const styles = { date_long: { dateStyle: 'long' }, date: { dateStyle: 'medium' }, date_short: { dateStyle: 'short' }, time: { timeStyle: 'short' } };
+    const text = format.replace(/\{(\w+)\}/g, (whole, token) => (styles[token] ? new Intl.DateTimeFormat(undefined, styles[token]).format(date) : whole));
+    return `<time datetime="${date.toISOString()}">${escapeHtml(text)}</time>`;
+  }
+
   /** Slack's text escapes: apps send &amp; &lt; &gt; for the characters themselves. */
   function unescapeSlack(text) {
     return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   }
 
-  /** Slack's mrkdwn: ```preformatted```, `code`, *bold*, _italic_, ~strike~, <url|text>, <@user>, :emoji:, line breaks. */
+  /** Slack's mrkdwn: ```preformatted```, `code`, *bold*, _italic_, ~strike~, <url|text>, <@user>, <!date^…>, :emoji:, line breaks. */
   function mrkdwn(text) {
     const parts = String(text).split('```');
     return parts.map((part, index) => (index % 2 === 1 && index < parts.length - 1
@@ -53,6 +64,8 @@ const BlockKit = (() => {
 
   function special(inner) {
     const [target, label] = inner.split('|');
+    const date = /^!date\^(\d+)\^([^^]*)/.exec(target);
+    if (date) return slackDate(Number(date[1]), date[2]);
     if (target.startsWith('@')) return `<span class="mention">@${escapeHtml(names[target.slice(1)] ?? label ?? target.slice(1))}</span>`;
     if (target.startsWith('#')) return `<span class="mention">#${escapeHtml(label ?? target.slice(1))}</span>`;
     if (target.startsWith('!')) return `<span class="mention">@${escapeHtml(target.slice(1))}</span>`;
