@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedExpiringOnSlapd, slackUsersOf } from '../harness/expiring-people';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack';
 import { type FakeTwilio, startFakeTwilio } from '../harness/fake-twilio';
 import { type RunningProcess, startProcess } from '../harness/passdesk-process';
@@ -14,7 +15,8 @@ import { SlackUser, nextSmsCode } from './slack-user';
 
 /**
  * Two passdesk processes (src/main.ts, as `npm start` runs it) on one PostgreSQL database, behind
- * one Slack: as a load balancer would, each request goes to either replica.
+ * one Slack: as a load balancer would, each request goes to either replica. Both run the expiry
+ * reminder sweep on the same schedule, every two seconds, so their sweeps start at the same moment.
  */
 
 const TOO_MANY = 'Too many attempts. For your safety, password reset is paused for a while; please try again later.';
@@ -35,7 +37,10 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'passdesk-replicas-'));
   const env = deployerEnv({
     slack, twilio, smtp, directory: slapd, dataDir,
-    extra: { DATABASE_URL: await postgres.createDatabase(), LOG_LEVEL: 'info', LIMIT_FLOWS_PER_DAY: '3' },
+    extra: {
+      DATABASE_URL: await postgres.createDatabase(), LOG_LEVEL: 'info', LIMIT_FLOWS_PER_DAY: '3',
+      REMINDERS_ENABLED: 'true', REMINDER_CRON: '*/2 * * * * *',
+    },
   });
   // Started together: both migrate the new database at once.
   replicas = await Promise.all([startProcess(env), startProcess(env)]);
@@ -90,5 +95,39 @@ describe('two replicas on one PostgreSQL database', () => {
     const texts = updates().map((call) => JSON.stringify(call.args.view));
     expect(texts.filter((text) => text.includes('We found no university account'))).toHaveLength(3);
     expect(texts.filter((text) => text.includes(TOO_MANY))).toHaveLength(37);
+  }, 90_000);
+
+  it('sends each expiry reminder once: both replicas sweep at the same moment and share the work, one DM (or mail) per due person', async () => {
+    const since = replicas.map((replica) => replica.output.length);
+    const sweepsOf = (index: number) => replicas[index].output.slice(since[index]).flatMap((line) => {
+      const entry = JSON.parse(line) as { msg?: string; sweep?: { sentByDm: number; sentByMail: number } };
+      return entry.msg === 'expiry reminder sweep finished' && entry.sweep ? [entry.sweep] : [];
+    });
+    // The first DM either replica sends waits until the other replica's sweep has finished: the
+    // two sweeps surely overlap, and the other must leave that person alone and send the rest.
+    const held = slack.holdNext('chat.postMessage');
+    const cast = await seedExpiringOnSlapd(slapd, 'pgrem');
+    for (const [userId, user] of Object.entries(slackUsersOf(cast))) slack.setUser(userId, user);
+
+    await held.arrived;
+    const deadline = Date.now() + 60_000;
+    while (!sweepsOf(0).some((sweep) => sweep.sentByDm > 0) && !sweepsOf(1).some((sweep) => sweep.sentByDm > 0) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    held.release();
+    // Two more sweeps each, after the held one: nothing is left to send.
+    while ((sweepsOf(0).length < 3 || sweepsOf(1).length < 3) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // Due with the default REMINDER_DAYS (10) and REMINDER_EXPIRED_DAYS (30), and in Slack.
+    const inSlack = (['janStaff', 'anna', 'piotr', 'giulia', 'marco'] as const).map((key) => cast[key]);
+    for (const person of inSlack) {
+      expect({ user: person.slack!.id, dms: slack.messages.filter((message) => message.userId === person.slack!.id && !message.ephemeral).length })
+        .toEqual({ user: person.slack!.id, dms: 1 });
+    }
+    expect(smtp.messages.filter((mail) => mail.to.includes(cast.ewa.spec.mail))).toHaveLength(1);
+    const sentBy = [0, 1].map((index) => sweepsOf(index).reduce((sum, sweep) => sum + sweep.sentByDm, 0));
+    // Both replicas sent some, together each once.
+    expect(sentBy.every((sent) => sent > 0)).toBe(true);
+    expect(sentBy[0] + sentBy[1]).toBe(inSlack.length);
   }, 90_000);
 });
