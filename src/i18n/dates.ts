@@ -17,3 +17,14 @@ export function formatDateTimeInZone(locale: Locale, date: Date, timeZone: strin
     .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   return `${formatDateTime(locale, date, timeZone)} (${zone})`;
 }
+
+/** A date as a message shows it (plain, or Slack's `<!date^…>`), with its day of the month for the words around it (Italian "l'8 dicembre"). */
+export interface DateWords {
+  text: string;
+  day: number;
+}
+
+/** `text` (already formatted) for `date`, whose day of the month is read in `timeZone`. */
+export function dateWords(text: string, date: Date, timeZone: string): DateWords {
+  return { text, day: Number(new Intl.DateTimeFormat('en-US', { day: 'numeric', timeZone }).format(date)) };
+}

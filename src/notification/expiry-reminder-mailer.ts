@@ -4,7 +4,7 @@
  */
 import type { MailReminderChannel, Reminder } from '../flows/expiry-reminders/reminder-ports';
 import { messagesFor } from '../i18n';
-import { formatDateTimeInZone } from '../i18n/dates';
+import { dateWords, formatDateTimeInZone } from '../i18n/dates';
 import type { Mailer } from '../mail/mailer';
 
 export class ExpiryReminderMailer implements MailReminderChannel {
@@ -16,7 +16,7 @@ export class ExpiryReminderMailer implements MailReminderChannel {
     const count = reminder.accounts.length;
     const allExpired = reminder.accounts.every((account) => account.expired);
     const lines = reminder.accounts.map((account) => {
-      const date = formatDateTimeInZone(reminder.locale, account.expiresAt, reminder.timeZone);
+      const date = dateWords(formatDateTimeInZone(reminder.locale, account.expiresAt, reminder.timeZone), account.expiresAt, reminder.timeZone);
       return `- ${plain(account.expired ? words.accountExpired(account.username, date) : words.accountExpires(account.username, date))}`;
     });
     const heading = plain(allExpired ? words.expiredHeading(count) : words.dmHeading(count));

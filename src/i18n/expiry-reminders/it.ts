@@ -1,19 +1,23 @@
+import type { DateWords } from '../dates';
 import type { ExpiryReminderMessages } from './messages';
 
 const passwords = (count: number) => (count === 1 ? 'La tua password di Ateneo scadrà' : 'Le tue password di Ateneo scadranno');
 const expired = (count: number) => (count === 1 ? 'La tua password di Ateneo è scaduta' : 'Le tue password di Ateneo sono scadute');
 
+/** "il 3 dicembre", but "l'8 dicembre", "l'11", "l'1". */
+const on = (date: DateWords) => ([1, 8, 11].includes(date.day) ? `l'${date.text}` : `il ${date.text}`);
+
 export const it: ExpiryReminderMessages = {
   dmHeading: (count) => `:hourglass_flowing_sand: ${passwords(count)} a breve`,
   expiredHeading: (count) => `:warning: ${expired(count)}`,
-  accountExpires: (username, date) => `*${username}*: scade il ${date}`,
-  accountExpired: (username, date) => `*${username}*: è scaduta il ${date}`,
-  howToChange: 'Cambiala prima di allora, altrimenti non potrai accedere. Premi *Cambia ora* (oppure scrivi `/password change`): la nuova password vale subito per tutti i servizi digitali di Ateneo.',
+  accountExpires: (username, date) => `*${username}*: scade ${on(date)}`,
+  accountExpired: (username, date) => `*${username}*: è scaduta ${on(date)}`,
+  howToChange: (count) => `${count === 1 ? 'Cambiala' : 'Cambiale'} prima di allora, altrimenti non potrai accedere. Premi *Cambia ora* (oppure scrivi \`/password change\`): la nuova password vale subito per tutti i servizi digitali di Ateneo.`,
   howToReset: 'Per accedere di nuovo, imposta una nuova password: premi *Reimposta la password* (oppure scrivi `/password reset`) e riceverai un codice sul telefono registrato.',
   changeNow: 'Cambia ora',
   resetNow: 'Reimposta la password',
   remindLater: 'Ricordamelo più tardi',
-  snoozed: (date) => `:ok_hand: Te lo ricorderò di nuovo il ${date}.`,
+  snoozed: (date) => `:ok_hand: Te lo ricorderò di nuovo ${on(date)}.`,
   tooLateToSnooze: 'Non c\'è più tempo per un altro promemoria: cambia la password adesso.',
   reminderGone: 'Questo promemoria non è più valido. Scrivi `/password status` per vedere le tue password.',
 
@@ -35,13 +39,15 @@ export const it: ExpiryReminderMessages = {
   status: {
     heading: 'Le tue password',
     account: (username) => `*${username}*`,
-    changedOn: (date) => `ultimo cambio il ${date}`,
+    changedOn: (date) => `ultimo cambio ${on(date)}`,
     changedUnknown: 'ultimo cambio sconosciuto',
-    expiresOn: (date) => `scade il ${date}`,
-    expiredOn: (date) => `è scaduta il ${date}`,
+    expiresOn: (date) => `scade ${on(date)}`,
+    expiredOn: (date) => `è scaduta ${on(date)}`,
     neverExpires: 'non scade',
     mustChange: 'va cambiata al prossimo accesso',
     disabled: 'l\'account è disattivato',
+    howToChange: 'Per cambiare una password che ricordi, premi *Cambia ora* (oppure scrivi `/password change`).',
+    howToReset: 'Una password scaduta non funziona più: premi *Reimposta la password* (oppure scrivi `/password reset`) per impostarne una nuova con un codice inviato al telefono registrato.',
     noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
     noAccount: 'Non abbiamo trovato alcun account di Ateneo con l\'indirizzo email del tuo profilo Slack.',
     directoryUnavailable: 'Il servizio account non è raggiungibile in questo momento. Riprova più tardi.',

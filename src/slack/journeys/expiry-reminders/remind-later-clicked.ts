@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { messagesFor } from '../../../i18n';
-import { formatDate } from '../../../i18n/dates';
+import { dateWords, formatDate } from '../../../i18n/dates';
 import { requestIdOf } from '../../shared/request-context';
 import { slackErrorCode } from '../../shared/slack-error';
 import { snoozedReminderMessage } from '../../views/expiry-reminders/reminder-message';
@@ -26,7 +26,7 @@ export function remindLaterClicked(deps: ExpiryReminderListenerDeps) {
       const channel = body.channel?.id ?? body.container?.channel_id;
       const ts = body.message?.ts ?? body.container?.message_ts;
       if (!channel || !ts) return;
-      const when = formatDate(outcome.locale, outcome.until, outcome.timeZone);
+      const when = dateWords(formatDate(outcome.locale, outcome.until, outcome.timeZone), outcome.until, outcome.timeZone);
       const updated = snoozedReminderMessage(body.message ?? {}, words.snoozed(when), words.changeNow);
       await client.chat.update({ channel, ts, text: updated.text, blocks: updated.blocks });
     } catch (error) {

@@ -1,7 +1,7 @@
 /** The reminder DM: which accounts expire (or expired) and when, what to do, and its buttons. */
 import type { Reminder } from '../../../flows/expiry-reminders/reminder-ports';
 import { messagesFor } from '../../../i18n';
-import { formatDateTimeInZone } from '../../../i18n/dates';
+import { type DateWords, dateWords, formatDateTimeInZone } from '../../../i18n/dates';
 import { type Block, bullets, escapeMrkdwn, note, text } from '../shared/blocks';
 import { CHANGE_NOW_ACTION, REMIND_LATER_ACTION, REMINDER_ACTIONS_BLOCK, RESET_NOW_ACTION } from './ids';
 import { slackDate } from './slack-date';
@@ -24,7 +24,7 @@ export function reminderMessage(reminder: Reminder): SlackMessage {
   const allExpired = accounts.every((account) => account.expired);
   const anyExpired = accounts.some((account) => account.expired);
   const heading = allExpired ? words.expiredHeading(accounts.length) : words.dmHeading(accounts.length);
-  const line = (dateOf: (date: Date) => string) => (account: Reminder['accounts'][number]) => {
+  const line = (dateOf: (date: Date) => DateWords) => (account: Reminder['accounts'][number]) => {
     const username = escapeMrkdwn(account.username);
     const date = dateOf(account.expiresAt);
     return account.expired ? words.accountExpired(username, date) : words.accountExpires(username, date);
@@ -34,11 +34,11 @@ export function reminderMessage(reminder: Reminder): SlackMessage {
     : [changeNowButton(words.changeNow), ...(reminder.canRemindLater ? [remindLaterButton(reminder.id, words.remindLater)] : [])];
   const blocks: Block[] = [
     text(`*${heading}*`),
-    text(bullets(accounts.map(line((date) => slackDate(date, locale, timeZone))))),
-    note(anyExpired ? words.howToReset : words.howToChange),
+    text(bullets(accounts.map(line((date) => dateWords(slackDate(date, locale, timeZone), date, timeZone))))),
+    note(anyExpired ? words.howToReset : words.howToChange(accounts.length)),
     actions(buttons),
   ];
-  const plainLines = accounts.map(line((date) => formatDateTimeInZone(locale, date, timeZone))).map((item) => item.replace(/\*/g, ''));
+  const plainLines = accounts.map(line((date) => dateWords(formatDateTimeInZone(locale, date, timeZone), date, timeZone))).map((item) => item.replace(/\*/g, ''));
   return { text: `${heading.replace(/^:[a-z_]+: /, '')}: ${plainLines.join('; ')}`, blocks };
 }
 

@@ -1,7 +1,7 @@
 /** `/password status`: each account with its last change and expiry, "Change now", and "Reset my password" once one has expired. */
 import type { AccountStatus, StatusOutcome } from '../../../flows/expiry-reminders/password-status';
 import { messagesFor } from '../../../i18n';
-import { formatDateTimeInZone } from '../../../i18n/dates';
+import { type DateWords, dateWords, formatDateTimeInZone } from '../../../i18n/dates';
 import { type Block, escapeMrkdwn, note, text } from '../shared/blocks';
 import { actions, changeNowButton, resetNowButton, type SlackMessage } from './reminder-message';
 import { slackDate } from './slack-date';
@@ -18,7 +18,7 @@ export function statusMessage(outcome: StatusOutcome, options: { timeZone: strin
     return { text: said, blocks: [text(said)] };
   }
   const { locale } = outcome;
-  const describe = (account: AccountStatus, dateOf: (date: Date) => string): string => {
+  const describe = (account: AccountStatus, dateOf: (date: Date) => DateWords): string => {
     const parts: string[] = [account.changedAt ? words.status.changedOn(dateOf(account.changedAt)) : words.status.changedUnknown];
     if (account.disabled) parts.push(words.status.disabled);
     if (account.mustChange) parts.push(words.status.mustChange);
@@ -30,11 +30,11 @@ export function statusMessage(outcome: StatusOutcome, options: { timeZone: strin
   const anyExpired = outcome.accounts.some((account) => !account.mustChange && account.expiresAt !== null && account.expiresAt <= options.now);
   const blocks: Block[] = [
     text(`*${words.status.heading}*`),
-    ...outcome.accounts.map((account) => text(describe(account, (date) => slackDate(date, locale, options.timeZone)))),
-    note(words.howToChange),
-    ...(anyExpired ? [note(words.howToReset)] : []),
+    ...outcome.accounts.map((account) => text(describe(account, (date) => dateWords(slackDate(date, locale, options.timeZone), date, options.timeZone)))),
+    note(words.status.howToChange),
+    ...(anyExpired ? [note(words.status.howToReset)] : []),
     actions([changeNowButton(words.changeNow), ...(anyExpired ? [resetNowButton(words.resetNow)] : [])]),
   ];
-  const plain = outcome.accounts.map((account) => describe(account, (date) => formatDateTimeInZone(locale, date, options.timeZone)).replace(/\*/g, ''));
+  const plain = outcome.accounts.map((account) => describe(account, (date) => dateWords(formatDateTimeInZone(locale, date, options.timeZone), date, options.timeZone)).replace(/\*/g, ''));
   return { text: `${words.status.heading}: ${plain.join(' | ')}`, blocks };
 }
