@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, five measurements, each against a baseline measured in the same run:
+ * `npm run bench`, six measurements, each against a baseline measured in the same run:
  * 1. latency from a signed `/password reset` to the `views.open` it causes, for 50 concurrent
  *    users, for passdesk and for a bare Bolt app (concurrent-commands.ts);
  * 2. the policy check of random 12-, 64- and 128-character passwords, as shipped and with
@@ -10,7 +10,9 @@
  *    passdesk processes on one throwaway PostgreSQL database, requests spread over both, against
  *    one passdesk process on SQLite (replicas.ts);
  * store: the store's limit-consume latency, 20 at once, on SQLite and on that PostgreSQL through
- *    two pools, as two replicas (store-consume.ts).
+ *    two pools, as two replicas (store-consume.ts);
+ * reminders: the expiry-reminder sweep's directory pass against `ldapsearch` with the same filter
+ *    and page size, at 10 000 and 100 000 accounts, with peak RSS (reminder-sweep/).
  * Rounds are interleaved in ABBA order after warm-up rounds. A measurement, not a test: it
  * exits 0 unless it breaks (a request not answered 200, a views.open or views.update that never
  * comes, a Slack call that fails, passdesk not reaching the screen it should).
@@ -18,8 +20,9 @@
  * BENCH_ROUNDS (default 20) and BENCH_WARMUP (default 5) set the rounds of parts 1 and store
  * (parts 2 and 3 take a half and a fifth of them, after one warm-up round; replicas a half, for
  * each command, after BENCH_WARMUP); BENCH_SUBMITTERS (default 4) the people submitting in part
- * 3; BENCH_PARTS (e.g. `2,3` or `replicas,store`; default all) which parts run; BENCH_VERBOSE=1
- * prints each round with its longest event-loop stall.
+ * 3; BENCH_PARTS (e.g. `2,3` or `replicas,store` or `reminders`; default all) which parts run;
+ * BENCH_VERBOSE=1 prints each round with its longest event-loop stall. The reminders part has its
+ * own settings (BENCH_SWEEP_*, see reminder-sweep/sweep-vs-ldapsearch.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -35,9 +38,11 @@ import { type PostgresServer, startPostgres } from '../test/harness/postgres';
 import { startSlapd } from '../test/harness/slapd';
 import { startSmtpSink } from '../test/harness/smtp-sink';
 import { benchAckUnderLoad } from './ack-under-load';
+import { positiveInt } from './bench-env';
 import { startBareApp } from './bare-app';
 import { benchConcurrentCommands, MENU_COMMAND, RESET_COMMAND, type Target } from './concurrent-commands';
 import { benchPolicyCheck, MIXED_ALPHABET } from './policy-check';
+import { benchReminderSweep } from './reminder-sweep/sweep-vs-ldapsearch';
 import { benchReplicas } from './replicas';
 import { reportCommands, reportLoad, reportPolicy, reportReplicas, reportStore } from './report';
 import { type FromSlackThread, startSlackThread, TWILIO_CREDENTIALS } from './slack-thread';
@@ -54,7 +59,7 @@ const SUBMITTED_LENGTH = 128;
 const SIGNING_SECRET = 'bench-signing-secret';
 /** `BENCH_VERBOSE=1`: also print each round's figures, to see where a tail comes from. */
 const VERBOSE = process.env.BENCH_VERBOSE === '1';
-const ALL_PARTS = ['1', '2', '3', 'replicas', 'store'];
+const ALL_PARTS = ['1', '2', '3', 'replicas', 'store', 'reminders'];
 const PARTS = selectedParts();
 /** Parts 2 and 3 discard one warm-up round. */
 const LATER_PARTS = { verbose: VERBOSE, warmupRounds: 1 };
@@ -99,6 +104,8 @@ async function main(): Promise<void> {
       print(reportStore(await benchStoreConsume(options), options));
     }
     if (PARTS.has('1') || PARTS.has('3') || PARTS.has('replicas')) await benchSlack(started, dataDir, postgres);
+    // Last, with its own slapd: it loads directories of 100 000 entries.
+    if (PARTS.has('reminders')) print(await benchReminderSweep());
   } finally {
     await started.stopAll();
   }
@@ -205,14 +212,6 @@ function selectedParts(): Set<string> {
     process.exit(1);
   }
   return new Set(parts);
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name}: expected a positive integer, got "${value}"`);
-  return parsed;
 }
 
 main().catch((error: unknown) => {

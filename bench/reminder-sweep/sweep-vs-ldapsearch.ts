@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, second part: the expiry-reminder sweep's directory pass against `ldapsearch`,
+ * `npm run bench`, part `reminders`: the expiry-reminder sweep's directory pass against `ldapsearch`,
  * at 10 000 and 100 000 accounts (loaded with slapadd), a few hundred of them due.
  *
  * The sweep side is `scanDue`, what every sweep runs first (the server-side range filter, paged,
@@ -24,6 +24,7 @@ import { searchRange } from '../../src/flows/expiry-reminders/reminder-windows';
 import { createOwnedTempDir } from '../../test/harness/owned-temp-dir';
 import { type SlapdServer, startSlapd } from '../../test/harness/slapd';
 import { writePeopleLdif } from '../../test/harness/bulk-people-ldif';
+import { positiveInt } from '../bench-env';
 
 const ROOT = resolve(__dirname, '../..');
 const ROUNDS = positiveInt('BENCH_SWEEP_ROUNDS', 5);
@@ -49,10 +50,11 @@ interface SizeResult {
   ldapsearch: Sample[];
 }
 
-async function main(): Promise<void> {
+/** Measures each size in turn; returns the report's lines. */
+export async function benchReminderSweep(): Promise<string[]> {
   const results: SizeResult[] = [];
   for (const size of SIZES) results.push(await measureSize(size));
-  report(results);
+  return report(results);
 }
 
 async function measureSize(size: number): Promise<SizeResult> {
@@ -145,10 +147,9 @@ function connector(server: SlapdServer): LdapConnector {
   });
 }
 
-function report(results: SizeResult[]): void {
+function report(results: SizeResult[]): string[] {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const lines = [
-    '',
     `expiry-reminder sweep (directory pass) vs ldapsearch, same filter, page size ${PAGE_SIZE}, ${DUE} due, median of ${ROUNDS} rounds`,
     '',
     `${'accounts'.padStart(9)} ${'sweep ms'.padStart(9)} ${'ldapsearch ms'.padStart(14)} ${'ratio'.padStart(6)} ` +
@@ -170,24 +171,10 @@ function report(results: SizeResult[]): void {
     `time: within ${TARGET_RATIO}x of ldapsearch: ${worstRatio <= TARGET_RATIO ? 'target met' : 'target missed'} (worst ${worstRatio.toFixed(2)}x)`,
     `memory: peak RSS grows by ${growthMb.toFixed(1)} MB from ${results[0].size} to ${results[results.length - 1].size} accounts ` +
       `(under ${TARGET_RSS_GROWTH_MB} MB: ${growthMb < TARGET_RSS_GROWTH_MB ? 'target met' : 'target missed'})`,
-    '',
   );
-  process.stdout.write(lines.join('\n'));
+  return lines;
 }
 
 function mb(kb: number): string {
   return `${(kb / 1024).toFixed(1)} MB`;
 }
-
-function positiveInt(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name}: expected a positive integer, got "${value}"`);
-  return parsed;
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`sweep bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exit(1);
-});
