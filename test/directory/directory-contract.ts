@@ -5,9 +5,7 @@
  * outcome with the server's own binds, so an adapter cannot pass by agreeing with itself.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  type Account, type Directory, DirectoryError, type DirectoryFailure,
-} from '../../src/directory/directory';
+import { type Account, type Directory, DirectoryError, type DirectoryFailure } from '../../src/directory/directory';
 import type { TestAccountSpec } from '../harness/directory-server';
 import { type SeededPeople, peopleSpecs } from '../harness/people';
 import type { ContractBackend } from './contract-backends/contract-backend';
@@ -297,10 +295,13 @@ export function describeDirectoryContract(name: string, launch: () => Promise<Co
         return found;
       };
 
-      it('streams the enabled accounts whose password expires in the range, with the expiry and the last change', async () => {
+      it('streams the enabled accounts whose password expires in the range, with the expiry and the last change; not disabled or must-change ones', async () => {
         const enabled = await addPerson();
         const disabled = await addPerson();
         await backend.setDisabled(disabled.dn, true);
+        // Its password set within the same minute, but to be changed at the next login: no reminder.
+        const mustChange = await addPerson();
+        await directory.setTemporaryPassword(mustChange.dn, NEW_PASSWORD);
         const expiresAt = new Date((await backend.passwordSetAt(enabled.dn)).getTime() + backend.maxPasswordAgeMs);
         const around = { from: new Date(expiresAt.getTime() - 60_000), to: new Date(expiresAt.getTime() + 60_000) };
 
@@ -311,6 +312,7 @@ export function describeDirectoryContract(name: string, launch: () => Promise<Co
         expect(mine?.passwordExpiresAt).toEqual(expiresAt);
         expect(mine?.passwordChangedAt).toEqual(await backend.passwordSetAt(enabled.dn));
         expect(dns(found)).not.toContain(disabled.dn.toLowerCase());
+        expect(dns(found)).not.toContain(mustChange.dn.toLowerCase());
         expect(dns(before)).not.toContain(enabled.dn.toLowerCase());
       });
 
