@@ -8,8 +8,6 @@ import { type RunningProcess, startProcess } from '../harness/passdesk-process';
 import { type ReminderWorld, runReminders, startReminderWorld } from './reminder-world';
 import type { ExpiringKey } from '../harness/expiring-people';
 
-jest.setTimeout(90_000);
-
 const IN_SLACK: ExpiringKey[] = ['janStaff', 'anna', 'piotr', 'giulia', 'marco'];
 const EVERY_SECOND = { REMINDERS_ENABLED: 'true', REMINDER_CRON: '* * * * * *' };
 

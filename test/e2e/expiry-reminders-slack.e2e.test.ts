@@ -10,8 +10,6 @@ import type { FakeMessage } from '../harness/fake-slack';
 import { buttonByText, visibleText } from '../harness/slack-driver';
 import { type ReminderWorld, startReminderWorld } from './reminder-world';
 
-jest.setTimeout(60_000);
-
 const EVERY_SECOND = { REMINDERS_ENABLED: 'true', REMINDER_CRON: '* * * * * *' };
 
 let world: ReminderWorld | undefined;
@@ -132,6 +130,21 @@ describe('expiry reminders in the bot', () => {
     await nextSweeps(world, 2);
     expect(world.dmsTo('anna')).toHaveLength(2);
     expect(visibleText(world.dmsTo('anna')[1])).toMatch(/scade (il |l')<!date\^/);
+  });
+
+  it('a password changed after its reminder ends that account\'s reminders (its expiry moved), while another account reaches its next window', async () => {
+    world = await startReminderWorld({ env: EVERY_SECOND });
+    await firstDm(world, 'anna'); // 3 days left: the 3-day reminder
+    await firstDm(world, 'giulia'); // 4 days left: the 10-day reminder
+    await nextSweeps(world, 1);
+
+    await world.server.changeOwnPassword(world.people.anna.dn, world.people.anna.spec.password, 'Lantern-Orchard-73;');
+    world.harness.clock.advance(2 * DAY_MS); // Anna would be 1 day from her old expiry, Giulia 2 from hers
+
+    await firstDmAfter(world, 'giulia', 1); // her 3-day reminder
+    await nextSweeps(world, 2);
+    expect(world.dmsTo('giulia')).toHaveLength(2);
+    expect(world.dmsTo('anna')).toHaveLength(1);
   });
 
   it('/password status shows when each password changed and when it expires, or that it does not, with "Change now" (and "Reset my password" once expired)', async () => {

@@ -5,11 +5,8 @@
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { sqlitePathOf } from '../../src/store/open-store';
 import { REMINDED, type ExpiringKey } from '../harness/expiring-people';
-import { makeProductionInstall } from '../harness/production-install';
 import { visibleText } from '../harness/slack-driver';
-import { type ReminderWorld, runNpmReminders, runReminders, startReminderWorld, startReminders } from './reminder-world';
-
-jest.setTimeout(60_000);
+import { type ReminderWorld, runReminders, startReminderWorld, startReminders } from './reminder-world';
 
 let world: ReminderWorld | undefined;
 afterEach(async () => {
@@ -142,12 +139,12 @@ describe('npm run reminders', () => {
     expect(world.harness.slack.calls.some((call) => call.method === 'users.lookupByEmail' && call.failure === 'HTTP 429')).toBe(true);
   });
 
-  it('npm run reminders -- --dry-run (a production install) prints who would be reminded, of which account, when and how, and sends nothing', async () => {
-    const install = await makeProductionInstall();
+  // Through npm from a production install: test/ops/production-install.e2e.test.ts.
+  it('--dry-run prints who would be reminded, of which account, when and how, and sends nothing', async () => {
     world = await startReminderWorld({ env: { REMINDER_TZ: 'Europe/Rome' } });
     const { people } = world;
 
-    const dry = await runNpmReminders(install.dir, world.harness.env, ['--dry-run']).finally(() => install.remove());
+    const dry = await runReminders(world.harness.env, ['--dry-run']);
 
     expect(dry.code).toBe(0);
     const rows = dry.stdout.split('\n');
@@ -165,5 +162,5 @@ describe('npm run reminders', () => {
     // Nothing was claimed: a real sweep afterwards sends everything.
     expect((await runReminders(world.harness.env)).code).toBe(0);
     expectEachRemindedOnce(world);
-  }, 300_000);
+  });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedExpiringOnSlapd, slackUsersOf } from '../harness/expiring-people';
+import { expiringPeople, seedExpiringOnSlapd, slackUsersOf } from '../harness/expiring-people';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack';
 import { type FakeTwilio, startFakeTwilio } from '../harness/fake-twilio';
 import { type RunningProcess, startProcess } from '../harness/passdesk-process';
@@ -106,8 +106,9 @@ describe('two replicas on one PostgreSQL database', () => {
     // The first DM either replica sends waits until the other replica's sweep has finished: the
     // two sweeps surely overlap, and the other must leave that person alone and send the rest.
     const held = slack.holdNext('chat.postMessage');
+    // In Slack before they are in the directory, so no sweep in between finds them missing from Slack (and mails them).
+    for (const [userId, user] of Object.entries(slackUsersOf(expiringPeople('pgrem')))) slack.setUser(userId, user);
     const cast = await seedExpiringOnSlapd(slapd, 'pgrem');
-    for (const [userId, user] of Object.entries(slackUsersOf(cast))) slack.setUser(userId, user);
 
     await held.arrived;
     const deadline = Date.now() + 60_000;

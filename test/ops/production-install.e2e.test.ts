@@ -11,6 +11,8 @@ import { freePort } from '../harness/free-port';
 import { SECRET_KEY, SIGNING_SECRET, TWILIO_SID, TWILIO_TOKEN } from '../harness/passdesk-under-test';
 import { JAN_PHONE, seedPeople } from '../harness/people';
 import { type PostgresServer, startPostgres } from '../harness/postgres';
+import { expiringPeople, seedExpiringOnSlapd, slackUsersOf } from '../harness/expiring-people';
+import { runNpmReminders } from '../e2e/reminder-world';
 import {
   baseEnv, isRunning, makeProductionInstall, type PassdeskProcess, startProcess,
 } from '../harness/production-install';
@@ -270,6 +272,23 @@ Module._load = function (request, ...rest) {
       expect(bot.stderr).toBe('passdesk needs Node.js 22.13 or later (24 recommended); this is Node.js 20.20.2. ' +
         'A production install (npm ci --omit=dev) runs on the host\'s own node: install Node.js 24 there, or run the container image.\n');
     }
+  });
+
+  it('runs npm run reminders from the built output: -- --dry-run prints who would be reminded and sends nothing, then one sweep sends', async () => {
+    for (const [userId, user] of Object.entries(slackUsersOf(expiringPeople('pirem')))) slack.setUser(userId, user);
+    await seedExpiringOnSlapd(slapd, 'pirem');
+    const env = await botEnv({ REMINDER_DAYS: '10,3,1', DATABASE_URL: `sqlite:${join(install.dir, 'data', 'reminders.sqlite')}` });
+    const since = slack.calls.length;
+
+    const dry = await runNpmReminders(install.dir, env, ['--dry-run']);
+    expect(dry).toMatchObject({ code: 0 });
+    expect(dry.stdout.split('\n')[0]).toMatch(/^person\s+account\s+expires\s+window\s+channel\s+to$/);
+    expect(dry.stdout).toContain('7 reminder(s) would be sent');
+    expect(slack.calls.slice(since).filter((call) => call.method === 'chat.postMessage')).toEqual([]);
+
+    const sweep = await runNpmReminders(install.dir, env, []);
+    expect(sweep).toMatchObject({ code: 0 });
+    expect(sweep.stdout).toContain('sent by DM 5, by mail 1, failed 0');
   });
 
   it('says to build first when npm start finds no built output', async () => {
