@@ -13,7 +13,7 @@ const TIME_ZONE = 'Europe/Rome';
  * `npm run demo` in real headless Chromium: "Run the reminder sweep now" reminds the seeded person
  * whose password expires in 5 days (Luca Verdi, `lverdi`) with a DM naming the account and the
  * date, the sweep's summary shows in the page, and the DM's "Change now" opens the
- * change-password modal.
+ * change-password modal; `/password status` shows the same date.
  */
 describe('the demo\'s expiry reminders in a browser', () => {
   let demo: DemoProcess;
@@ -31,7 +31,7 @@ describe('the demo\'s expiry reminders in a browser', () => {
     if (demo?.groupAlive()) await demo.interrupt();
   });
 
-  test('the sweep button sends Luca a DM with his account and its expiry date; "Change now" opens the change-password modal', async () => {
+  test('the sweep button sends Luca a DM with his account and its expiry date; "Change now" opens the change-password modal; /password status agrees', async () => {
     const { page } = browser;
     await page.goto(demo.url);
     const who = page.getByLabel('Who are you');
@@ -66,5 +66,16 @@ describe('the demo\'s expiry reminders in a browser', () => {
     await dialog.getByLabel('Current password', { exact: true }).waitFor();
     expect(await dialog.textContent()).toContain('lverdi');
     await page.screenshot({ path: join(ARTIFACTS, '02-change-now.png') });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // `/password status`, answered only to him in the channel, with the same date.
+    await page.getByLabel('Message').fill('/password status');
+    await page.getByLabel('Message').press('Enter');
+    const status = page.getByRole('listitem').filter({ hasText: 'Your passwords' });
+    await status.waitFor();
+    expect(await status.textContent()).toContain(`lverdi: last changed on`);
+    expect(await status.textContent()).toContain(`expires on ${date} ${time}`);
+    await page.screenshot({ path: join(ARTIFACTS, '03-status.png') });
   }, 60_000);
 });
