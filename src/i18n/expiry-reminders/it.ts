@@ -45,11 +45,11 @@ export const it: ExpiryReminderMessages = {
     expiredOn: (date) => `è scaduta ${on(date)}`,
     neverExpires: 'non scade',
     mustChange: 'va cambiata al prossimo accesso',
-    disabled: 'l\'account è disattivato',
+    disabled: 'l\'account è disabilitato',
     howToChange: 'Per cambiare una password che ricordi, premi *Cambia ora* (oppure scrivi `/password change`).',
     howToReset: 'Una password scaduta non funziona più: premi *Reimposta la password* (oppure scrivi `/password reset`) per impostarne una nuova con un codice inviato al telefono registrato.',
     noVerifiedEmail: 'Il tuo account Slack non ha un indirizzo email confermato, quindi non possiamo trovare il tuo account di Ateneo.',
     noAccount: 'Non abbiamo trovato alcun account di Ateneo con l\'indirizzo email del tuo profilo Slack.',
-    directoryUnavailable: 'Il servizio account non è raggiungibile in questo momento. Riprova più tardi.',
+    directoryUnavailable: 'La directory degli account non è raggiungibile in questo momento. Riprova più tardi.',
   },
 };
