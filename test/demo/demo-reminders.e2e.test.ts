@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LaunchedChromium, launchChromium } from './chromium';
 import { type DemoProcess, spawnDemo } from './demo-process';
+import { SimulatorPage } from './simulator-page';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'demo-reminders');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -18,12 +19,15 @@ const TIME_ZONE = 'Europe/Rome';
 describe('the demo\'s expiry reminders in a browser', () => {
   let demo: DemoProcess;
   let browser: LaunchedChromium;
+  let sim: SimulatorPage;
   let startedAt: number;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     startedAt = Date.now();
     [demo, browser] = await Promise.all([spawnDemo(), launchChromium({ locale: LOCALE, timezoneId: TIME_ZONE })]);
+    sim = new SimulatorPage(browser.page, ARTIFACTS);
+    await sim.page.goto(demo.url);
   }, 90_000);
 
   afterAll(async () => {
@@ -32,15 +36,11 @@ describe('the demo\'s expiry reminders in a browser', () => {
   });
 
   test('the sweep button sends Luca a DM with his account and its expiry date; "Change now" opens the change-password modal; /password status agrees', async () => {
-    const { page } = browser;
-    await page.goto(demo.url);
-    const who = page.getByLabel('Who are you');
-    const luca = who.locator('option', { hasText: 'Luca Verdi' });
-    await who.selectOption((await luca.getAttribute('value')) ?? '');
-    const dms = page.getByRole('region', { name: 'Direct messages' });
+    await sim.actAs('Luca Verdi');
+    const dms = sim.region('Direct messages');
     expect(await dms.getByRole('listitem').count()).toBe(0);
 
-    const reminders = page.getByRole('region', { name: 'Expiry reminders' });
+    const reminders = sim.region('Expiry reminders');
     await reminders.getByRole('button', { name: 'Run the reminder sweep now' }).click();
     const summary = reminders.getByRole('status');
     await summary.filter({ hasText: /sent by DM/ }).waitFor();
@@ -49,7 +49,7 @@ describe('the demo\'s expiry reminders in a browser', () => {
 
     const reminder = dms.getByRole('listitem').filter({ hasText: 'lverdi' });
     await reminder.waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, '01-reminder.png') });
+    await sim.shot('reminder');
     const shown = (await reminder.textContent()) ?? '';
     expect(shown).toContain('Your university password will expire soon');
     const expiry = new Date((await reminder.locator('time').getAttribute('datetime')) ?? '');
@@ -62,20 +62,18 @@ describe('the demo\'s expiry reminders in a browser', () => {
     expect(await reminder.getByRole('button').allTextContents()).toEqual(['Change now', 'Remind me later']);
 
     await reminder.getByRole('button', { name: 'Change now' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Change password' });
+    const dialog = sim.page.getByRole('dialog', { name: 'Change password' });
     await dialog.getByLabel('Current password', { exact: true }).waitFor();
     expect(await dialog.textContent()).toContain('lverdi');
-    await page.screenshot({ path: join(ARTIFACTS, '02-change-now.png') });
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await sim.shot('change-now');
+    await sim.closeDialog('Cancel');
 
     // `/password status`, answered only to him in the channel, with the same date.
-    await page.getByLabel('Message').fill('/password status');
-    await page.getByLabel('Message').press('Enter');
-    const status = page.getByRole('listitem').filter({ hasText: 'Your passwords' });
+    await sim.send('/password status');
+    const status = sim.page.getByRole('listitem').filter({ hasText: 'Your passwords' });
     await status.waitFor();
-    expect(await status.textContent()).toContain(`lverdi: last changed on`);
+    expect(await status.textContent()).toContain('lverdi: last changed on');
     expect(await status.textContent()).toContain(`expires on ${date} ${time}`);
-    await page.screenshot({ path: join(ARTIFACTS, '03-status.png') });
+    await sim.shot('status');
   }, 60_000);
 });

@@ -75,7 +75,7 @@ describe('the simulator sends commands and shortcuts as Slack does', () => {
   test('the manifest\'s commands (with should_escape and usage hints) and global shortcut are what the page offers', () => {
     const entries = readManifestEntries();
     expect(entries.commands).toEqual([
-      { command: '/password', shouldEscape: false, usageHint: '[reset | change | username | unlock]' },
+      { command: '/password', shouldEscape: false, usageHint: '[reset | change | username | unlock | status]' },
       { command: '/temp-password', shouldEscape: true, usageHint: '[@person | username | email]' },
     ]);
     expect(entries.shortcuts).toEqual([{ name: 'Temporary password', callbackId: 'temporary-password' }]);
