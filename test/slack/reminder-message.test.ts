@@ -1,4 +1,5 @@
 import type { Reminder } from '../../src/flows/expiry-reminders/reminder-ports';
+import { messagesFor } from '../../src/i18n';
 import { reminderMessage } from '../../src/slack/views/expiry-reminders/reminder-message';
 import { statusMessage } from '../../src/slack/views/expiry-reminders/status-message';
 
@@ -73,5 +74,12 @@ describe('/password status', () => {
     expect(expired.words).toContain('; wygasło <!date^');
     expect(expired.words).toContain('`/password reset`');
     expect(expired.buttons).toEqual(['Zmień teraz', 'Ustaw nowe hasło']);
+  });
+
+  it('names the help desk in the person\'s language when HELPDESK_CONTACT is unset, as written when set', () => {
+    const refusal = (helpdeskContact: string | undefined) =>
+      read(statusMessage({ kind: 'no-account', locale: 'it' }, { timeZone: 'Europe/Rome', helpdeskContact, now })).words;
+    expect(refusal(undefined)).toContain(messagesFor('it').common.helpdeskHint(messagesFor('it').common.defaultHelpdeskContact));
+    expect(refusal('#aiuto-it')).toContain(messagesFor('it').common.helpdeskHint('#aiuto-it'));
   });
 });
