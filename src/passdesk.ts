@@ -263,7 +263,7 @@ export async function startPassdesk(config: Config, options: PassdeskOptions = {
       await withinMs(app.stop(), Math.max(0, deadline - Date.now()));
       // A running sweep may finish until shortly before the bound; then it stops after the reminder
       // being sent, its claims given back, so the rest goes out with the next sweep (here or elsewhere).
-      const sweepsUntil = deadline - Math.min(SWEEP_STOP_RESERVE_MS, timeoutMs / 4);
+      const sweepsUntil = deadline - Math.min(SWEEP_STOP_RESERVE_MS, timeoutMs / 2);
       if (!(await inFlight.drain(Math.max(0, sweepsUntil - Date.now()))).drained) sweeps.cutShort();
       const { drained, remaining } = await inFlight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) {

@@ -78,7 +78,7 @@ describe('stopping the bot during a scheduled sweep', () => {
     world = await startReminderWorld();
     // Slack asks for two minutes' pause after the first DM: the sweep waits, holding what it is about to send.
     world.harness.slack.failNext('chat.postMessage', { httpStatus: 429, retryAfterSeconds: 120 });
-    bot = await startProcess({ ...world.harness.env, ...EVERY_SECOND, SHUTDOWN_TIMEOUT_SECONDS: '3' });
+    bot = await startProcess({ ...world.harness.env, ...EVERY_SECOND, SHUTDOWN_TIMEOUT_SECONDS: '4' });
     const slack = world.harness.slack;
     await until(() => slack.calls.some((call) => call.method === 'chat.postMessage' && call.failure === 'HTTP 429'));
 
