@@ -5,10 +5,12 @@
  * The sweep side is `scanDue`, what every sweep runs first (the server-side range filter, paged,
  * each entry's expiry and window, grouping by person), in a fresh Node process per round so its peak
  * RSS is its own; its time is measured inside that process, from the first LDAP connection to the
- * last entry, on the process's second run (as the bot's daily sweep runs, in a warm process); the
- * first, cold run (`npm run reminders` starting Node) is shown beside it. The baseline is `ldapsearch` with the very filter the sweep sends (read from the
- * adapter), the same attributes and the same page size, timed from spawn to exit. Delivery is not
- * measured: it is paced on purpose under Slack's rate limits (about one person a second).
+ * last entry: on the process's second run, and "hot" (the median of five runs after five, as the
+ * bot's daily sweep runs in a process whose LDAP code a day of look-ups has made hot); the first,
+ * cold run (`npm run reminders` starting Node) is shown beside them. The baseline is `ldapsearch`
+ * with the very filter the sweep sends (read from the adapter), the same attributes and the same
+ * page size, timed from spawn to exit. Delivery is not measured: it is paced on purpose under
+ * Slack's rate limits (about one person a second).
  *
  * BENCH_SWEEP_ROUNDS (default 5) measured rounds per size, after one warm-up, in ABBA order.
  * BENCH_SWEEP_SIZES (default 10000,100000), BENCH_SWEEP_DUE (default 300).
@@ -41,6 +43,8 @@ interface Sample {
   maxRssKb: number;
   /** The sweep's first run in its process. */
   coldMs?: number;
+  /** The median of five runs after five (a process whose LDAP code is hot). */
+  hotMs?: number;
 }
 
 interface SizeResult {
@@ -106,7 +110,7 @@ function runSweep(server: SlapdServer, now: Date): Promise<Sample & { due: numbe
     child.once('error', fail);
     child.once('close', (code) => {
       if (code !== 0) return fail(new Error(`the sweep child exited with ${code}`));
-      const parsed = JSON.parse(out) as { ms: number; coldMs: number; due: number; maxRssKb: number };
+      const parsed = JSON.parse(out) as { ms: number; coldMs: number; hotMs: number; due: number; maxRssKb: number };
       done(parsed);
     });
   });
@@ -152,27 +156,35 @@ function report(results: SizeResult[]): string[] {
   const lines = [
     `expiry-reminder sweep (directory pass) vs ldapsearch, same filter, page size ${PAGE_SIZE}, ${DUE} due, median of ${ROUNDS} rounds`,
     '',
-    `${'accounts'.padStart(9)} ${'sweep ms'.padStart(9)} ${'ldapsearch ms'.padStart(14)} ${'ratio'.padStart(6)} ` +
-      `${'cold sweep ms'.padStart(14)} ${'sweep peak RSS'.padStart(15)} ${'ldapsearch RSS'.padStart(15)}`,
+    `${'accounts'.padStart(9)} ${'ldapsearch ms'.padStart(14)} ${'sweep ms'.padStart(9)} ${'ratio'.padStart(6)} ` +
+      `${'hot sweep ms'.padStart(13)} ${'ratio'.padStart(6)} ${'cold sweep ms'.padStart(14)} ${'sweep peak RSS'.padStart(15)} ${'ldapsearch RSS'.padStart(15)}`,
   ];
+  const ratioOf = (result: SizeResult, which: 'ms' | 'hotMs') =>
+    median(result.sweep.map((s) => s[which] ?? 0)) / median(result.ldapsearch.map((s) => s.ms));
   for (const result of results) {
-    const sweepMs = median(result.sweep.map((s) => s.ms));
     const ldapMs = median(result.ldapsearch.map((s) => s.ms));
-    lines.push(`${String(result.size).padStart(9)} ${sweepMs.toFixed(1).padStart(9)} ${ldapMs.toFixed(1).padStart(14)} ` +
-      `${(sweepMs / ldapMs).toFixed(2).padStart(5)}x ${median(result.sweep.map((s) => s.coldMs ?? 0)).toFixed(1).padStart(14)} ` +
+    lines.push(`${String(result.size).padStart(9)} ${ldapMs.toFixed(1).padStart(14)} ${median(result.sweep.map((s) => s.ms)).toFixed(1).padStart(9)} ` +
+      `${ratioOf(result, 'ms').toFixed(2).padStart(5)}x ${median(result.sweep.map((s) => s.hotMs ?? 0)).toFixed(1).padStart(13)} ` +
+      `${ratioOf(result, 'hotMs').toFixed(2).padStart(5)}x ${median(result.sweep.map((s) => s.coldMs ?? 0)).toFixed(1).padStart(14)} ` +
       `${mb(median(result.sweep.map((s) => s.maxRssKb))).padStart(15)} ` +
       `${mb(median(result.ldapsearch.map((s) => s.maxRssKb))).padStart(15)}`);
   }
-  const worstRatio = Math.max(...results.map((r) => median(r.sweep.map((s) => s.ms)) / median(r.ldapsearch.map((s) => s.ms))));
+  const worstRatio = Math.max(...results.map((r) => ratioOf(r, 'ms')));
+  const worstHot = Math.max(...results.map((r) => ratioOf(r, 'hotMs')));
   const rss = results.map((r) => median(r.sweep.map((s) => s.maxRssKb)));
   const growthMb = (rss[rss.length - 1] - rss[0]) / 1024;
   lines.push(
     '',
-    `time: within ${TARGET_RATIO}x of ldapsearch: ${worstRatio <= TARGET_RATIO ? 'target met' : 'target missed'} (worst ${worstRatio.toFixed(2)}x)`,
+    `time, the sweep's second run in its process: within ${TARGET_RATIO}x of ldapsearch: ${verdict(worstRatio <= TARGET_RATIO)} (worst ${worstRatio.toFixed(2)}x)`,
+    `time, a hot process (the bot's daily sweep): within ${TARGET_RATIO}x of ldapsearch: ${verdict(worstHot <= TARGET_RATIO)} (worst ${worstHot.toFixed(2)}x)`,
     `memory: peak RSS grows by ${growthMb.toFixed(1)} MB from ${results[0].size} to ${results[results.length - 1].size} accounts ` +
-      `(under ${TARGET_RSS_GROWTH_MB} MB: ${growthMb < TARGET_RSS_GROWTH_MB ? 'target met' : 'target missed'})`,
+      `(under ${TARGET_RSS_GROWTH_MB} MB: ${verdict(growthMb < TARGET_RSS_GROWTH_MB)})`,
   );
   return lines;
+}
+
+function verdict(met: boolean): string {
+  return met ? 'target met' : 'target missed';
 }
 
 function mb(kb: number): string {
