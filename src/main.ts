@@ -1,5 +1,6 @@
 // First, before any module that needs a recent Node.js is loaded.
 import './ops/runtime/require-node-version';
+import pino from 'pino';
 import { ConfigError, loadConfig, secretValues } from './config';
 import { createLogger, type Logger } from './log/logger';
 import { logProcessErrors } from './log/process-errors';
@@ -26,7 +27,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  // Written synchronously: an asynchronous stdout loses the line being written when the process
+  // exits while a slow reader (journald, a container runtime, a test) holds the pipe full, and the
+  // last lines of a stop ("passdesk stopped") are the ones a supervisor needs.
+  const logger = createLogger(config.logLevel, pino.destination({ dest: 1, sync: true }));
   logProcessErrors(process, logger, secretValues(config));
   const running = await startPassdesk(config, { logger });
   const boundMs = config.ops.shutdownTimeoutSeconds * 1000 + CLOSE_GRACE_MS;
@@ -54,7 +58,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-/** Log lines still buffered (stdout is a pipe a log shipper may read slowly) are written before exit. */
+/** Lines a buffering destination still holds are written before exit (stdout itself is written synchronously). */
 function flushed(logger: Logger): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 500);
