@@ -23,7 +23,8 @@ import {
 import { entryValues, firstValue } from './entry-values';
 import { dateToFileTime, intervalToMilliseconds } from './ad-time';
 import { toDirectoryError } from './ad-errors';
-import { type Account, DEFAULT_EXPIRY_PAGE_SIZE, type PasswordExpiryQuery } from './directory';
+import type { Account, PasswordExpiryQuery } from './directory';
+import { type ExpiryReader, streamExpiries } from './stream-expiries';
 import type { LdapConnector } from './ldap-connector';
 
 /** LDAP_MATCHING_RULE_BIT_AND. */
@@ -40,19 +41,12 @@ export interface AdExpirySearchOptions {
 export class AdExpirySearch {
   constructor(private readonly options: AdExpirySearchOptions) {}
 
-  async *search(query: PasswordExpiryQuery): AsyncGenerator<Account> {
-    const { connector } = this.options;
-    try {
-      if ('dns' in query) {
-        yield* connector.streamAsServiceAccount((client) => this.byDn(client, query.dns));
-      } else {
-        const { from, to } = query.expiringBetween;
-        const pageSize = query.pageSize ?? DEFAULT_EXPIRY_PAGE_SIZE;
-        yield* connector.streamAsServiceAccount((client) => this.expiring(client, from, to, pageSize));
-      }
-    } catch (error) {
-      throw toDirectoryError(error, 'search password expiries');
-    }
+  search(query: PasswordExpiryQuery): AsyncGenerator<Account> {
+    const reader: ExpiryReader = {
+      byDn: (client, dns) => this.byDn(client, dns),
+      expiring: (client, from, to, pageSize) => this.expiring(client, from, to, pageSize),
+    };
+    return streamExpiries(this.options.connector, query, reader, toDirectoryError);
   }
 
   private async *expiring(client: Client, from: Date, to: Date, pageSize: number): AsyncGenerator<Account> {

@@ -14,6 +14,7 @@ import {
 } from 'ldapts';
 import type { Clock } from '../clock/clock';
 import { type Account, DEFAULT_EXPIRY_PAGE_SIZE, type PasswordExpiryQuery } from './directory';
+import { type ExpiryReader, streamExpiries } from './stream-expiries';
 import type { LdapConnector } from './ldap-connector';
 import { toDirectoryError } from './openldap-errors';
 import { entryValues, firstValue } from './entry-values';
@@ -36,19 +37,12 @@ type Policies = Map<string, { dn: string; policy: PasswordPolicy }>;
 export class OpenLdapExpirySearch {
   constructor(private readonly options: OpenLdapExpirySearchOptions) {}
 
-  async *search(query: PasswordExpiryQuery): AsyncGenerator<Account> {
-    const { connector } = this.options;
-    try {
-      if ('dns' in query) {
-        yield* connector.streamAsServiceAccount((client) => this.byDn(client, query.dns));
-      } else {
-        const { from, to } = query.expiringBetween;
-        const pageSize = query.pageSize ?? DEFAULT_EXPIRY_PAGE_SIZE;
-        yield* connector.streamAsServiceAccount((client) => this.expiring(client, from, to, pageSize));
-      }
-    } catch (error) {
-      throw toDirectoryError(error, 'search password expiries');
-    }
+  search(query: PasswordExpiryQuery): AsyncGenerator<Account> {
+    const reader: ExpiryReader = {
+      byDn: (client, dns) => this.byDn(client, dns),
+      expiring: (client, from, to, pageSize) => this.expiring(client, from, to, pageSize),
+    };
+    return streamExpiries(this.options.connector, query, reader, toDirectoryError);
   }
 
   /**
