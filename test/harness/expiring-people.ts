@@ -103,6 +103,9 @@ export async function seedExpiringOnSlapd(server: SlapdServer, tag: string, now 
   const secondPolicyDn = await addPolicy(server, `${tag}-ninety-days`, secondPolicyMaxAge);
   const defaultMaxAge = Number((await server.readAsRoot(server.defaultPolicyDn, ['pwdMaxAge'])).pwdMaxAge?.[0]);
   const seeded: Partial<ExpiringPeople> = {};
+  const changedTimes: Array<{ dn: string; at: Date }> = [];
+  // Added first, all with a fresh password (nothing due yet); then every expiry set at once, so a
+  // bot sweeping meanwhile never finds one of a person's linked accounts due without the other.
   for (const [key, person] of Object.entries(people) as [ExpiringKey, ExpiringPerson][]) {
     const dn = await server.addAccount(person.spec);
     if (person.expiresInMs === null) {
@@ -110,11 +113,12 @@ export async function seedExpiringOnSlapd(server: SlapdServer, tag: string, now 
     } else {
       if (person.secondPolicy) await server.assignPolicy(dn, secondPolicyDn);
       const maxAgeMs = (person.secondPolicy ? secondPolicyMaxAge : defaultMaxAge) * 1000;
-      await setPasswordChangedTime(server, dn, new Date(now.getTime() + person.expiresInMs - maxAgeMs));
+      changedTimes.push({ dn, at: new Date(now.getTime() + person.expiresInMs - maxAgeMs) });
     }
     if (person.mustChange) await requirePasswordChange(server, dn);
     seeded[key] = { ...person, dn };
   }
+  await Promise.all(changedTimes.map(({ dn, at }) => setPasswordChangedTime(server, dn, at)));
   return seeded as ExpiringPeople;
 }
 
